@@ -1,0 +1,90 @@
+"""Indicator targets and actuals: ``>=90%``, ``<=144万元``, ``=1套``, deadlines, words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .figures import Figure, FigureError, is_placeholder, normalise, parse_figure
+
+_OPERATORS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", "=": "=", ">": ">", "<": "<"}
+_OP = re.compile(r"^(>=|<=|≥|≤|=|>|<)?")
+_NUM = re.compile(r"^([+-]?[\d,]*\d(?:\.\d+)?%?)(.*)$")
+_DATE = re.compile(
+    r"^(?P<y>\d{4})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?:(?P<d>\d{1,2})日?)?"
+    r"(?P<before>前|之前|以前|底前|底)?$"
+)
+
+
+class MeasureKind(str, Enum):
+    """What a target or actual cell holds."""
+
+    NUMBER = "number"
+    DATE = "date"
+    WORD = "word"
+    PLACEHOLDER = "placeholder"
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A parsed target or actual cell, keeping the printed text."""
+
+    kind: MeasureKind
+    text: str
+    operator: str | None = None
+    figure: Figure | None = None
+    unit: str = ""
+    date: dt.date | None = None
+    by_deadline: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _last_day(year: int, month: int) -> int:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+def _parse_date(body: str, text: str, operator: str | None) -> Measure | None:
+    match = _DATE.match(body)
+    if match is None:
+        return None
+    year, month = int(match["y"]), int(match["m"])
+    if not 1 <= month <= 12:
+        return None
+    day = int(match["d"]) if match["d"] else _last_day(year, month)
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return Measure(MeasureKind.DATE, text, operator, date=date, by_deadline=bool(match["before"]))
+
+
+def parse_measure(raw: object) -> Measure:
+    """Parse a target or actual cell into operator, number and unit, a date, or a word."""
+    if isinstance(raw, bool):
+        raise FigureError(f"expected a target or value, got {raw!r}")
+    text = "" if raw is None else str(raw).strip()
+    if is_placeholder(text):
+        return Measure(MeasureKind.PLACEHOLDER, text)
+    body = normalise(text)
+    op_match = _OP.match(body)
+    operator = _OPERATORS[op_match.group(1)] if op_match and op_match.group(1) else None
+    rest = body[op_match.end():] if op_match else body
+    dated = _parse_date(rest, text, operator)
+    if dated is not None:
+        return dated
+    num = _NUM.match(rest)
+    if num is not None:
+        try:
+            figure = parse_figure(num.group(1))
+        except FigureError:
+            figure = None
+        unit = num.group(2)
+        if figure is not None and not re.search(r"\d", unit):
+            unit = "%" if figure.percent else unit
+            return Measure(MeasureKind.NUMBER, text, operator or "=", figure=figure, unit=unit)
+    return Measure(MeasureKind.WORD, text, operator)

@@ -1,0 +1,323 @@
+"""The typed model of one 部门决算公开说明: one class per part of the national template."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .types import (
+    Amount,
+    AmountCell,
+    Base,
+    Count,
+    MeasureCell,
+    Percent,
+    PercentCell,
+    Score,
+    ScoreCell,
+)
+
+
+class Change(Base):
+    """Change against last year: signed amount (增加 +, 减少 −), growth rate and reason."""
+
+    amount: Amount | None = None
+    rate: Percent | None = None
+    reason: str | None = None
+
+
+class BudgetComparison(Base):
+    """Budget against final figure: 预决算差异率 and/or "完成预算 P%"."""
+
+    budget: Amount
+    final: Amount
+    variance_rate: Percent | None = None
+    completion_rate: Percent | None = None
+    reason: str | None = None
+
+
+class Item(Base):
+    """One labelled part of a total, with its share and change where printed."""
+
+    label: str
+    amount: Amount
+    share: Percent | None = None
+    change: Change | None = None
+    budget: BudgetComparison | None = None
+    parts: list[Item] = Field(default_factory=list)
+
+
+class Breakdown(Base):
+    """A total split into labelled parts (income by source, expenditure by kind)."""
+
+    total: Amount
+    items: list[Item] = Field(default_factory=list)
+
+
+class HeadcountGroup(Base):
+    """Headcount of one kind (在职/离休/退休) and its change."""
+
+    label: str
+    count: Count
+    change: Count | None = None
+
+
+class Unit(Base):
+    """单位概况: the unit, its year and headcount."""
+
+    name: str
+    year: int
+    headcount_total: Count | None = None
+    headcount: list[HeadcountGroup] = Field(default_factory=list)
+    subordinate_units: Count | None = None
+    division_count: Count | None = None
+    divisions: list[str] = Field(default_factory=list)
+
+
+class IncomeExpenditure(Base):
+    """收入支出决算总体情况: 收入总计 and 支出总计 with their parts and the change."""
+
+    income_total: Amount
+    current_income: Amount
+    non_fiscal_balance_used: Amount | None = None
+    opening_balance: Amount | None = None
+    expenditure_total: Amount
+    current_expenditure: Amount
+    balance_distribution: Amount | None = None
+    closing_balance: Amount | None = None
+    change: Change | None = None
+
+
+class FiscalAppropriation(Base):
+    """财政拨款收入支出决算总体情况."""
+
+    income_total: Amount
+    opening_balance: Amount | None = None
+    current_income: Amount
+    expenditure_total: Amount
+    closing_balance: Amount | None = None
+    current_expenditure: Amount
+    change: Change | None = None
+    budget_comparison: BudgetComparison | None = None
+
+
+class DetailLine(Base):
+    """One 类/款/项 line of general-public-budget expenditure."""
+
+    class_label: str
+    section_label: str | None = None
+    item_label: str | None = None
+    amount: Amount
+    change: Change | None = None
+
+
+class GeneralBudget(Base):
+    """一般公共预算财政拨款支出: total, structure by 类, and 类/款/项 detail lines."""
+
+    total: Amount
+    share_of_expenditure: Percent | None = None
+    change: Change | None = None
+    budget_comparison: BudgetComparison | None = None
+    classes: list[Item] = Field(default_factory=list)
+    lines: list[DetailLine] = Field(default_factory=list)
+
+
+class BasicExpenditure(Base):
+    """一般公共预算财政拨款基本支出 = 人员经费 + 公用经费."""
+
+    total: Amount
+    personnel: Amount
+    public: Amount
+    personnel_items: list[str] = Field(default_factory=list)
+    public_items: list[str] = Field(default_factory=list)
+
+
+class FundSection(Base):
+    """政府性基金 / 国有资本经营 appropriations: often an empty table."""
+
+    empty: bool = False
+    total: Amount | None = None
+    note: str | None = None
+
+
+class ThreePublicCounts(Base):
+    """Counts printed with the "三公" costs."""
+
+    abroad_groups: Count | None = None
+    abroad_trips: Count | None = None
+    vehicles_purchased: Count | None = None
+    vehicles_held: Count | None = None
+    fixed_asset_vehicles: Count | None = None
+    reception_batches: Count | None = None
+    reception_visits: Count | None = None
+
+
+class ThreePublic(Base):
+    """财政拨款"三公"经费: total, its three items (with sub-items), budget and counts."""
+
+    amount: Amount
+    change: Change | None = None
+    budget: BudgetComparison | None = None
+    items: list[Item] = Field(default_factory=list)
+    counts: ThreePublicCounts | None = None
+
+
+class OperatingCosts(Base):
+    """机关运行经费 or 公用经费 with its change."""
+
+    label: str
+    amount: Amount
+    change: Change | None = None
+
+
+class Portion(Base):
+    """An amount with its printed share of a total."""
+
+    amount: Amount
+    share: Percent | None = None
+
+
+class Procurement(Base):
+    """政府采购: total = 货物 + 工程 + 服务; amounts granted to SMEs and micro firms."""
+
+    total: Amount
+    goods: Amount
+    works: Amount
+    services: Amount
+    sme: Portion | None = None
+    micro: Portion | None = None
+
+
+class VehicleCategory(Base):
+    """Vehicles of one category."""
+
+    label: str
+    count: Count
+
+
+class Assets(Base):
+    """国有资产占用情况."""
+
+    as_of: str | None = None
+    building_area: Amount | None = None
+    building_value: Amount | None = None
+    vehicle_count: Count | None = None
+    vehicle_value: Amount | None = None
+    vehicles: list[VehicleCategory] = Field(default_factory=list)
+    other_vehicle_use: str | None = None
+    equipment_over_million: Count | None = None
+
+
+class FundsRow(Base):
+    """One row of a performance table's funds block."""
+
+    label: str
+    initial_budget: AmountCell | None = None
+    annual_budget: AmountCell | None = None
+    executed: AmountCell | None = None
+    weight: ScoreCell | None = None
+    execution_rate: PercentCell | None = None
+    score: ScoreCell | None = None
+
+
+class Funds(Base):
+    """A funds block: the total row (with 分值, 执行率, 得分) and its source rows."""
+
+    total: FundsRow
+    parts: list[FundsRow] = Field(default_factory=list)
+
+
+class Goals(Base):
+    """年度总体目标: expected and achieved, as text."""
+
+    expected: str | None = None
+    actual: str | None = None
+
+
+class Indicator(Base):
+    """One indicator row of a self-evaluation table."""
+
+    level1: str | None = None
+    level2: str | None = None
+    name: str
+    weight: Score
+    target: MeasureCell
+    actual: MeasureCell
+    completion_rate: PercentCell | None = None
+    score: ScoreCell
+    basis: str | None = None
+    prior_year: str | None = None
+    scoring_rule: str | None = None
+    evidence: str | None = None
+    deviation_reason: str | None = None
+
+
+class TotalScore(Base):
+    """总分 row: total weight, total score and grade where printed."""
+
+    weight: Score | None = None
+    score: Score | None = None
+    grade: str | None = None
+
+
+class EvaluationTable(Base):
+    """A 单位整体 or 项目支出 performance self-evaluation table."""
+
+    name: str | None = None
+    department: str | None = None
+    implementer: str | None = None
+    funds: Funds
+    goals: Goals | None = None
+    indicators: list[Indicator] = Field(default_factory=list)
+    total: TotalScore | None = None
+
+
+class PerformanceSummary(Base):
+    """The 预算绩效 paragraph: how many tables, and their budget and execution totals."""
+
+    unit_tables: Count | None = None
+    unit_budget: Amount | None = None
+    unit_executed: Amount | None = None
+    projects: Count | None = None
+    project_budget: Amount | None = None
+    project_executed: Amount | None = None
+
+
+class Performance(Base):
+    """预算绩效: the summary, the unit-level table and the project tables."""
+
+    summary: PerformanceSummary | None = None
+    unit_table: EvaluationTable | None = None
+    projects: list[EvaluationTable] = Field(default_factory=list)
+
+
+class Explanation(Base):
+    """说明: a written explanation for one finding (rule code + data path)."""
+
+    rule: str
+    path: str
+    reason: str
+
+
+class Report(Base):
+    """One 部门决算公开说明 as a typed model."""
+
+    schema_version: Literal[1] = 1
+    profile: str | None = None
+    title: str | None = None
+    unit: Unit
+    income_expenditure: IncomeExpenditure | None = None
+    income: Breakdown | None = None
+    expenditure: Breakdown | None = None
+    fiscal: FiscalAppropriation | None = None
+    general_budget: GeneralBudget | None = None
+    basic_expenditure: BasicExpenditure | None = None
+    government_fund: FundSection | None = None
+    state_capital: FundSection | None = None
+    three_public: ThreePublic | None = None
+    operating_costs: OperatingCosts | None = None
+    procurement: Procurement | None = None
+    assets: Assets | None = None
+    performance: Performance | None = None
+    explanations: list[Explanation] = Field(default_factory=list)
