@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
 
 from pydantic import Field
 
@@ -303,7 +302,7 @@ class Explanation(Base):
 class Report(Base):
     """One 部门决算公开说明 as a typed model."""
 
-    schema_version: Literal[1] = 1
+    schema_version: int = Field(default=1, ge=1, le=1)
     profile: str | None = None
     title: str | None = None
     unit: Unit

@@ -1,0 +1,91 @@
+"""Read a report file into the typed model, keeping the position of every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from ..paths import Path, format_path
+from .decode import DEFAULT_MAX_BYTES, decode_report
+from .errors import InputError
+from .yamltree import Positions, parse_yaml
+
+__all__ = ["InputError", "LoadedReport", "SchemaProblem", "load_report", "load_text", "build_report"]
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    """A value that does not fit the report model (wrong type, missing, unknown key)."""
+
+    path: str
+    message: str
+    line: int | None
+    column: int | None
+
+
+@dataclass
+class LoadedReport:
+    """A parsed report: the model (None if the data did not fit it) and where each value was."""
+
+    source: str
+    report: Any
+    positions: Positions
+    problems: list[SchemaProblem] = field(default_factory=list)
+
+    def locate(self, path: Path) -> tuple[int | None, int | None]:
+        """The line and column of a data path, or of its nearest written ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return None, None
+
+
+def _describe(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    if kind == "missing":
+        return f"missing required field {loc[-1]!r} / 缺少必填字段 {loc[-1]}"
+    if kind == "extra_forbidden":
+        return f"unknown key {loc[-1]!r} / 未知字段 {loc[-1]}"
+    raw = error.get("input")
+    shown = f" (got {raw!r})" if isinstance(raw, str) and len(raw) < 60 and repr(raw) not in str(error["msg"]) else ""
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{message}{shown} / 字段类型或取值错误"
+
+
+def build_report(data: Any, positions: Positions, source: str) -> LoadedReport:
+    """Validate raw data against the report model; misfits become :class:`SchemaProblem`."""
+    from pydantic import ValidationError
+
+    from ..model import Report
+
+    loaded = LoadedReport(source, None, positions)
+    if not isinstance(data, dict):
+        line, col = positions.get((), (1, 1))
+        raise InputError(source, "a report is a YAML mapping of sections / 报告应为 YAML 映射", line, col)
+    try:
+        loaded.report = Report.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            path = tuple(seg for seg in error["loc"] if isinstance(seg, (int, str)))
+            line, col = loaded.locate(path)
+            loaded.problems.append(SchemaProblem(format_path(path) or "$", _describe(error), line, col))
+    return loaded
+
+
+def load_text(text: str, source: str) -> LoadedReport:
+    """Parse report YAML text (already decoded)."""
+    data, positions = parse_yaml(text, source)
+    return build_report(data, positions, source)
+
+
+def load_report(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
+    """Read, decode, parse and validate one report file."""
+    source = display or str(path)
+    try:
+        data = FsPath(path).read_bytes()
+    except OSError as exc:
+        raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None
+    return load_text(decode_report(data, source, max_bytes), source)

@@ -1,0 +1,48 @@
+"""Shared helpers: build reports from YAML text or data, and run the engine on them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetcheck.engine import FileResult, check_report, resolve_profile
+from budgetcheck.loader import LoadedReport, build_report, load_text
+from budgetcheck.loader.yamltree import Positions
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "fixtures" / "changji-2024.yaml"
+SEED = ROOT / "fixtures" / "changji-2024.txt"
+DEFAULT_UNIT = {"name": "测试单位", "year": "2024"}
+
+
+def with_unit(data: dict, positions: Positions | None = None) -> tuple[dict, Positions]:
+    """Give a partial report the required ``unit`` section if it lacks one."""
+    data = dict(data)
+    data.setdefault("unit", dict(DEFAULT_UNIT))
+    return data, positions or {}
+
+
+def check_data(data: dict, positions: Positions | None = None, profile: str | None = None,
+               source: str = "case.yaml") -> FileResult:
+    """Validate raw report data (strings as printed) and run every rule on it."""
+    data, positions = with_unit(data, positions)
+    loaded = build_report(data, positions, source)
+    chosen = resolve_profile(loaded, profile) if loaded.report is not None else None
+    return check_report(loaded, profile=chosen)
+
+
+def check_text(text: str, profile: str | None = None) -> FileResult:
+    """Parse report YAML text and run every rule on it."""
+    loaded: LoadedReport = load_text(text, "case.yaml")
+    chosen = resolve_profile(loaded, profile) if loaded.report is not None else None
+    return check_report(loaded, profile=chosen)
+
+
+@pytest.fixture(scope="session")
+def fixture_result() -> FileResult:
+    """The findings on the reference fixture (computed once)."""
+    from budgetcheck.loader import load_report
+
+    loaded = load_report(FIXTURE)
+    return check_report(loaded, profile=resolve_profile(loaded))
