@@ -24,6 +24,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     invalid: bool = False
     error: str | None = None
+    touched: frozenset[tuple[str | int, ...]] = frozenset()
 
     def counts(self) -> Counter[Severity]:
         """How many findings of each severity."""
@@ -78,4 +79,5 @@ def check_report(
         for target in rule.targets or ({},):
             result.findings.extend(kind(ctx, rule, target))
     result.findings.sort(key=lambda f: f.sort_key)
+    result.touched = frozenset(ctx.touched)
     return result
