@@ -30,12 +30,14 @@ def main() -> None:
               help="Output format (default: table on a terminal, concise otherwise).")
 @click.option("--profile", default=None, help="Scoring profile (national, deviation).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", help="Message language.")
-def validate(files: tuple[str, ...], fmt: str | None, profile: str | None, lang: str) -> None:
+@click.option("--max-bytes", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
+              envvar="BUDGETCHECK_MAX_BYTES", help="Refuse input files larger than this.")
+def validate(files: tuple[str, ...], fmt: str | None, profile: str | None, lang: str, max_bytes: int) -> None:
     """Check one or more report files; exit 0 clean, 1 findings, 2 unreadable input."""
     from .reporters import get_reporter
     from .runner import run
 
-    result = run(list(files), profile)
+    result = run(list(files), profile, max_bytes)
     fmt = fmt or ("table" if sys.stdout.isatty() else "concise")
     get_reporter(fmt)(result, sys.stdout, lang)
     sys.exit(result.exit_code())

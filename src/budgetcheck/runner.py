@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .engine import FileResult, check_report
 from .findings import Severity
 from .loader import InputError, load_report
+from .loader.decode import DEFAULT_MAX_BYTES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -59,10 +60,10 @@ class RunResult:
         return EXIT_CLEAN
 
 
-def check_file(path: str, profile: str | None = None) -> FileResult:
+def check_file(path: str, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     """Load and check one file; an unreadable file becomes a result with an error line."""
     try:
-        loaded = load_report(path)
+        loaded = load_report(path, max_bytes)
     except InputError as exc:
         return FileResult(path, invalid=True, error=str(exc))
     try:
@@ -74,6 +75,6 @@ def check_file(path: str, profile: str | None = None) -> FileResult:
     return check_report(loaded, profile=chosen)
 
 
-def run(paths: list[str], profile: str | None = None) -> RunResult:
+def run(paths: list[str], profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
     """Check every file, in the given order."""
-    return RunResult([check_file(path, profile) for path in paths])
+    return RunResult([check_file(path, profile, max_bytes) for path in paths])

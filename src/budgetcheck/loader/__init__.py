@@ -85,7 +85,8 @@ def load_report(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display:
     """Read, decode, parse and validate one report file."""
     source = display or str(path)
     try:
-        data = FsPath(path).read_bytes()
+        with FsPath(path).open("rb") as handle:  # never read more than the limit allows
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None
     return load_text(decode_report(data, source, max_bytes), source)

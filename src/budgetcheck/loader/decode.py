@@ -1,36 +1,86 @@
-"""Turn the bytes of a report file into text: UTF-8 (with or without BOM), else GB18030."""
+"""Turn the bytes of a report file into text: UTF-8 (with or without BOM), else GB18030.
+
+Every refusal is one :class:`InputError` line that says exactly what is wrong: empty,
+over the size limit, UTF-16/32, binary (NUL or control bytes), or an undecodable byte with
+its offset.
+"""
 
 from __future__ import annotations
+
+import re
 
 from .errors import InputError
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES_ENV = "BUDGETCHECK_MAX_BYTES"  # read by the CLI's --max-bytes option
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16",
+}
+# C0 controls other than tab, LF and CR, plus DEL: never part of a text report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """ASCII text saved as UTF-16 has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    evens, odds = sample[0::2], sample[1::2]
+    return evens.count(0) > 0.4 * len(evens) or odds.count(0) > 0.4 * len(odds)
+
+
+def _refuse_binary(data: bytes, source: str) -> None:
+    for bom, name in _BOMS.items():
+        if data.startswith(bom):
+            raise InputError(source, f"file is {name}; save it as UTF-8 / 文件为 {name} 编码，请另存为 UTF-8")
+    if b"\x00" in data:
+        if _utf16_without_bom(data):
+            raise InputError(source, "file looks like UTF-16 (NUL every other byte); save it as UTF-8 / 文件疑为 UTF-16 编码，请另存为 UTF-8")
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(source, "binary data (NUL byte): not a YAML report / 二进制内容，不是 YAML 报告", line)
+
+
+def _decode(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            at = utf8_error.start
+            line = data[:at].count(b"\n") + 1
+            column = at - (data.rfind(b"\n", 0, at) + 1) + 1
+            raise InputError(
+                source,
+                f"not valid UTF-8 or GB18030/GBK: byte 0x{data[at]:02x} at offset {at}; save the file as UTF-8 "
+                "/ 文件编码无法识别（非 UTF-8 或 GB18030），请另存为 UTF-8",
+                line,
+                column,
+            ) from None
 
 
 def decode_report(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Decode a report file, rejecting empty, oversized and binary input with a clear error."""
     if len(data) > max_bytes:
-        raise InputError(source, f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+        raise InputError(
+            source,
+            f"file is over the {max_bytes:,}-byte limit (--max-bytes or ${MAX_BYTES_ENV}) / 文件超过大小上限",
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(source, "file is UTF-16; save it as UTF-8 / 文件为 UTF-16 编码，请另存为 UTF-8")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(source, "binary data (NUL byte): not a YAML report / 二进制内容，不是 YAML 报告", line)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            line = data[: utf8_error.start].count(b"\n") + 1
-            raise InputError(
-                source,
-                f"not valid UTF-8 or GB18030 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
-                "/ 文件编码无法识别",
-                line,
-            ) from None
+    _refuse_binary(data, source)
+    text = _decode(data, source)
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        raise InputError(
+            source,
+            f"binary data (control character U+{ord(control.group()):04X}): not a YAML report / 二进制内容，不是 YAML 报告",
+            line,
+            column,
+        )
     if not text.strip():
         raise InputError(source, "empty file: no report / 空文件", 1)
     return text

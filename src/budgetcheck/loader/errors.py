@@ -7,6 +7,7 @@ class InputError(Exception):
     """An unreadable input: one line with file:line:col, reported with exit code 2."""
 
     def __init__(self, source: str, message: str, line: int | None = None, column: int | None = None):
+        message = " ".join(str(message).split())  # always one line, whatever the parser said
         super().__init__(message)
         self.source = source
         self.message = message
