@@ -1,0 +1,258 @@
+"""Benchmark budgetcheck against its floors and peers, and print ratios (issue 7).
+
+Run from a checkout after ``pip install -e '.[test,bench]'``::
+
+    python bench/run.py                 # full run: 2,000 generated reports (~2 minutes)
+    python bench/run.py --reports 200   # a quicker batch
+    python bench/run.py --json out.json # also write the numbers as JSON
+
+Every figure is measured in this run, on this machine: wall time with
+``time.perf_counter`` around a subprocess, peak memory (max RSS) from ``os.wait4``.
+Absolute times differ between machines; the ratios are what the targets are about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import FIXTURE, generate  # noqa: E402
+
+PY = sys.executable
+PARSE_FLOOR = "import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
+STACK_FLOOR = "import sys, yaml, pydantic, click; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
+# Not a target, an explanation: the least any pydantic *model* pays (BaseModel machinery,
+# one schema build, plugin discovery), on top of the stack floor.
+MODEL_FLOOR = (
+    "import sys, yaml, click\nfrom pydantic import BaseModel\nclass M(BaseModel):\n    x: int\n"
+    "M.model_validate({'x': 1}); yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
+)
+PARSE_MANY = "import sys, yaml\nfor p in sys.argv[1:]:\n    yaml.load(open(p), Loader=yaml.CSafeLoader)"
+# Used only when the installed CLI has no --jobs option yet: the same code path it would call.
+CHECK_MANY = (
+    "import sys\nfrom budgetcheck.parallel import map_ordered\nfrom budgetcheck.runner import check_file\n"
+    "jobs = int(sys.argv[1])\nfor r in map_ordered(check_file, sys.argv[2:], jobs):\n    pass"
+)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One command's measurements: median and best wall time (s), peak memory (KiB)."""
+
+    name: str
+    median: float
+    best: float
+    max_rss_kib: int
+    runs: int
+    returncode: int
+
+
+def run_once(argv: Sequence[str]) -> tuple[float, int, int]:
+    """Run a command with output discarded; return (wall seconds, peak RSS KiB, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, int(usage.ru_maxrss), proc.returncode
+
+
+def measure(name: str, argv: Sequence[str], repeat: int, warmup: int = 1) -> Timing:
+    """Time ``argv`` ``repeat`` times after ``warmup`` unmeasured runs (warms the file cache)."""
+    for _ in range(warmup):
+        run_once(argv)
+    samples = [run_once(argv) for _ in range(max(1, repeat))]
+    walls = [wall for wall, _, _ in samples]
+    return Timing(
+        name, statistics.median(walls), min(walls), max(rss for _, rss, _ in samples), len(samples), samples[-1][2]
+    )
+
+
+def find_tool(name: str) -> str | None:
+    """A console script installed beside this Python, else on PATH, else None."""
+    local = Path(PY).parent / name
+    if local.is_file() and os.access(local, os.X_OK):
+        return str(local)
+    return shutil.which(name)
+
+
+def cli_command() -> list[str]:
+    """How to start budgetcheck as a user would: the console script, else ``python -m``."""
+    script = find_tool("budgetcheck")
+    return [script] if script else [PY, "-m", "budgetcheck"]
+
+
+def cli_has_jobs(cli: Sequence[str]) -> bool:
+    """Whether ``budgetcheck validate`` accepts ``--jobs`` (added by the batch-mode work)."""
+    done = subprocess.run([*cli, "validate", "--help"], capture_output=True, text=True, check=False)
+    return "--jobs" in done.stdout
+
+
+def batch_command(cli: Sequence[str], files: Sequence[str], jobs: int, has_jobs: bool) -> list[str]:
+    """The command that validates ``files`` with ``jobs`` processes, in one process tree."""
+    if has_jobs:
+        return [*cli, "validate", "--format", "concise", "--jobs", str(jobs), *files]
+    return [PY, "-c", CHECK_MANY, str(jobs), *files]
+
+
+def write_schema(path: Path) -> Path:
+    """Export the report model's JSON Schema for check-jsonschema."""
+    from budgetcheck.model import Report
+
+    path.write_text(json.dumps(Report.model_json_schema(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def per_item(batch: Timing, single: Timing, count: int) -> float:
+    """Marginal seconds per file: (batch − one-file run) / (count − 1), startup removed."""
+    return max(batch.median - single.median, 0.0) / max(count - 1, 1)
+
+
+def ratio(a: float, b: float) -> float:
+    """a / b, or infinity when b is zero (a degenerate measurement)."""
+    return a / b if b > 0 else float("inf")
+
+
+def single_report(fixture: Path, repeat: int, peers: bool, tmp: Path) -> dict[str, Timing]:
+    """Parts (1)-(3): the CLI on one report, the two floors and the peers."""
+    f = str(fixture)
+    found = {
+        "cli": measure("budgetcheck validate", [*cli_command(), "validate", "--format", "concise", f], repeat),
+        "parse_floor": measure("parse floor (yaml C loader)", [PY, "-c", PARSE_FLOOR, f], repeat),
+        "stack_floor": measure("stack floor (+ import pydantic, click)", [PY, "-c", STACK_FLOOR, f], repeat),
+        "model_floor": measure("model floor (+ one tiny BaseModel)", [PY, "-c", MODEL_FLOOR, f], repeat),
+    }
+    if not peers:
+        return found
+    yamllint = find_tool("yamllint")
+    if yamllint:
+        found["yamllint"] = measure("yamllint (syntax, style)", [yamllint, f], repeat)
+    jsonschema = find_tool("check-jsonschema")
+    if jsonschema:
+        schema = str(write_schema(tmp / "report.schema.json"))
+        found["check_jsonschema"] = measure(
+            "check-jsonschema (structure)", [jsonschema, "--schemafile", schema, f], repeat
+        )
+    return found
+
+
+def batch(files: list[str], repeat: int, jobs: int, single: dict[str, Timing]) -> dict[str, float | int | bool]:
+    """Part (4)/(5): throughput, cost per report against parsing, speed-up, linearity, memory."""
+    cli = cli_command()
+    has_jobs = cli_has_jobs(cli)
+    quarter = files[: max(2, len(files) // 4)]
+    parse_all = measure("parse all", [PY, "-c", PARSE_MANY, *files], repeat, warmup=0)
+    one_all = measure("check all, 1 job", batch_command(cli, files, 1, has_jobs), repeat, warmup=1)
+    one_quarter = measure("check 1/4, 1 job", batch_command(cli, quarter, 1, has_jobs), repeat, warmup=0)
+    many_all = measure(f"check all, {jobs} jobs", batch_command(cli, files, jobs, has_jobs), repeat, warmup=0)
+    check_cost = per_item(one_all, single["cli"], len(files))
+    parse_cost = per_item(parse_all, single["parse_floor"], len(files))
+    quarter_cost = per_item(one_quarter, single["cli"], len(quarter))
+    return {
+        "reports": len(files),
+        "jobs": jobs,
+        "via_cli_jobs_option": has_jobs,
+        "parse_all_s": parse_all.median,
+        "check_all_1job_s": one_all.median,
+        "check_all_njobs_s": many_all.median,
+        "reports_per_s_1job": ratio(len(files), one_all.median),
+        "reports_per_s_njobs": ratio(len(files), many_all.median),
+        "check_ms_per_report": check_cost * 1000,
+        "parse_ms_per_report": parse_cost * 1000,
+        "check_over_parse": ratio(check_cost, parse_cost),
+        "speedup_njobs": ratio(one_all.median, many_all.median),
+        "linearity_quarter_vs_all": ratio(quarter_cost, check_cost),
+        "rss_kib_quarter_1job": one_quarter.max_rss_kib,
+        "rss_kib_all_1job": one_all.max_rss_kib,
+        "rss_kib_all_njobs": many_all.max_rss_kib,
+        "memory_growth_all_vs_quarter": ratio(one_all.max_rss_kib, one_quarter.max_rss_kib),
+    }
+
+
+def targets(single: dict[str, Timing], batched: dict[str, float | int | bool] | None) -> list[tuple[str, float, str, bool]]:
+    """Each target of issue 7 as (name, measured ratio, bound, met)."""
+    cli = single["cli"].median
+    stack = ratio(cli, single["stack_floor"].median)
+    rows = [("CLI / stack floor", stack, "<= 1.3", stack <= 1.3)]
+    for key in ("yamllint", "check_jsonschema"):
+        if key in single:
+            value = ratio(cli, single[key].median)
+            rows.append((f"CLI / {key}", value, "< 1.0", value < 1.0))
+    if batched:
+        cost = float(batched["check_over_parse"])
+        speed = float(batched["speedup_njobs"])
+        linear = float(batched["linearity_quarter_vs_all"])
+        growth = float(batched["memory_growth_all_vs_quarter"])
+        rows += [
+            ("batch cost per report / C-loader parse", cost, "<= 2.0", cost <= 2.0),
+            (f"speed-up 1 -> {batched['jobs']} jobs", speed, ">= 1.7", speed >= 1.7),
+            ("per-report cost, N/4 vs N (linear)", linear, "0.8-1.25", 0.8 <= linear <= 1.25),
+            ("peak memory, N vs N/4 (flat)", growth, "<= 1.25", growth <= 1.25),
+        ]
+    return rows
+
+
+def report(single: dict[str, Timing], batched: dict[str, float | int | bool] | None) -> str:
+    """The printed result: absolute times, ratios to the parse floor, targets."""
+    floor = single["parse_floor"].median
+    lines = [f"{'command':<42}{'median ms':>10}{'best ms':>9}{'x parse':>9}{'max RSS MiB':>13}"]
+    for t in single.values():
+        lines.append(
+            f"{t.name:<42}{t.median * 1000:>10.1f}{t.best * 1000:>9.1f}{ratio(t.median, floor):>9.2f}"
+            f"{t.max_rss_kib / 1024:>13.1f}"
+        )
+    if batched:
+        lines.append("")
+        for key, value in batched.items():
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            lines.append(f"  {key:<34}{shown:>12}")
+    lines.append("")
+    lines.append(f"{'target':<44}{'measured':>9}  {'bound':<9} met")
+    for name, value, bound, met in targets(single, batched):
+        lines.append(f"{name:<44}{value:>9.2f}  {bound:<9} {'yes' if met else 'NO'}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point; returns 0 (the numbers are the output, not a verdict)."""
+    parser = argparse.ArgumentParser(description="budgetcheck benchmark (issue 7)")
+    parser.add_argument("--reports", type=int, default=2000, help="generated reports for the batch (0: skip)")
+    parser.add_argument("--repeat", type=int, default=10, help="runs per single-report command")
+    parser.add_argument("--batch-repeat", type=int, default=1, help="runs per batch command")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel batch")
+    parser.add_argument("--no-peers", action="store_true", help="skip yamllint and check-jsonschema")
+    parser.add_argument("--fixture", type=Path, default=FIXTURE)
+    parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="budgetcheck-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        single = single_report(args.fixture, args.repeat, not args.no_peers, tmp)
+        for peer in ("yamllint", "check-jsonschema"):
+            if not args.no_peers and peer.replace("-", "_") not in single:
+                print(f"peer {peer}: skipped (not installed; pip install -e '.[bench]')")
+        batched = None
+        if args.reports > 1:
+            files = [str(p) for p in generate(tmp / "reports", args.reports)]
+            batched = batch(files, args.batch_repeat, args.jobs, single)
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, fixture {args.fixture.name}")
+        print(report(single, batched))
+        if args.json:
+            data = {"single": {k: asdict(v) for k, v in single.items()}, "batch": batched}
+            data["targets"] = [dict(zip(("target", "measured", "bound", "met"), row)) for row in targets(single, batched)]
+            args.json.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
