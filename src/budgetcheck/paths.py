@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 Segment = str | int
@@ -16,6 +17,7 @@ class PathError(ValueError):
     """Raised for a path that does not parse."""
 
 
+@lru_cache(maxsize=4096)  # rules resolve the same few patterns for every report
 def parse_path(text: str) -> tuple[Segment, ...]:
     """Split ``a.b[2].c[*]`` into ``("a", "b", 2, "c", "*")``."""
     segments: list[Segment] = []
