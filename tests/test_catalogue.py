@@ -14,7 +14,7 @@ from .conftest import check_data
 
 RULES = load_rules()
 CASE_DIR = Path(__file__).with_name("rule_cases")
-BUILTIN_KINDS = {"schema", "truncation"}
+BUILTIN_KINDS = {"schema", "truncation", "explanation"}
 
 
 @pytest.mark.parametrize("code", list(RULES))

@@ -48,8 +48,12 @@ def check_report(
     loaded: LoadedReport,
     rules: dict[str, Rule] | None = None,
     profile: Profile | None = None,
+    allow_explained_errors: bool = False,
 ) -> FileResult:
-    """Run every rule over a loaded report; schema problems become findings of BC001."""
+    """Run every rule over a loaded report; schema problems become findings of BC001.
+
+    The report's explanations (说明) are applied last (see :mod:`budgetcheck.explain`).
+    """
     all_rules = load_rules()
     rules = all_rules if rules is None else rules
     result = FileResult(loaded.source)
@@ -79,5 +83,8 @@ def check_report(
         for target in rule.targets or ({},):
             result.findings.extend(kind(ctx, rule, target))
     result.findings.sort(key=lambda f: f.sort_key)
+    from .explain import apply_explanations
+
+    result.findings = apply_explanations(loaded, result.findings, all_rules, allow_explained_errors)
     result.touched = frozenset(ctx.touched)
     return result

@@ -1,8 +1,13 @@
-"""Output formats. Each reporter reads only file results and rule metadata."""
+"""Output formats. Each reporter reads only file results and rule metadata.
+
+A reporter is a function ``report(run, out, lang)``; the map below names them and feeds the
+``--format`` choice. Modules are imported only when their format is used.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,16 +15,19 @@ if TYPE_CHECKING:
 
 Reporter = Callable[["RunResult", IO[str], str], None]
 
+REPORTERS: dict[str, str] = {
+    "table": "table",
+    "concise": "concise",
+    "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+}
+FORMATS = tuple(REPORTERS)
+
 
 def get_reporter(name: str) -> Reporter:
-    """The reporter function for a format name (imported lazily: only what is used loads)."""
-    if name == "table":
-        from .table import report
-    elif name == "concise":
-        from .concise import report
-    else:
-        raise KeyError(name)
-    return report
-
-
-FORMATS = ("table", "concise")
+    """The reporter function for a format name; KeyError for an unknown name."""
+    module = import_module(f"{__name__}.{REPORTERS[name]}")
+    reporter: Reporter = module.report
+    return reporter

@@ -1,8 +1,10 @@
-"""``path:line:col: CODE [severity] message``, one finding per line."""
+"""``path:line:col: CODE [severity] message``, one finding per line (like ruff's concise)."""
 
 from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
+
+from .common import where
 
 if TYPE_CHECKING:
     from ..runner import RunResult
@@ -14,10 +16,9 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
         if file.error:
             out.write(f"{file.error}\n")
         for f in file.findings:
-            where = f"{f.file}:{f.line or 0}:{f.column or 0}"
             extra = ""
             if f.expected is not None and f.found is not None:
-                extra = f" (expected {f.expected}, found {f.found})"
-            mark = " [explained]" if f.explained else ""
-            out.write(f"{where}: {f.rule} [{f.severity.value}] {f.message(lang)}{extra}{mark}\n")
+                extra = f" (expected {f.expected}, found {f.found})" if lang != "zh" else f"（应为 {f.expected}，填报 {f.found}）"
+            mark = (" [explained]" if lang != "zh" else " [已说明]") if f.explained else ""
+            out.write(f"{where(f)}: {f.rule} [{f.severity.value}] {f.message(lang)}{extra}{mark}\n")
     out.write(run.summary_line(lang) + "\n")

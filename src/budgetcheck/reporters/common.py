@@ -1,0 +1,44 @@
+"""Small helpers shared by reporters: locations, relative URIs, counts per file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePath
+from urllib.parse import quote
+
+from ..engine import FileResult
+from ..findings import Finding, Severity
+
+
+def relative_uri(name: str) -> str:
+    """A file name as a relative, ``/``-separated URI (relative to the cwd when inside it)."""
+    if name.startswith("<"):
+        return quote(name)
+    path = Path(name)
+    if path.is_absolute():
+        try:
+            path = path.relative_to(Path.cwd())
+        except ValueError:
+            return path.as_uri()
+    return quote(PurePath(os.path.normpath(path)).as_posix())
+
+
+def where(finding: Finding) -> str:
+    """``file:line:col`` (0 for an unknown position)."""
+    return f"{finding.file}:{finding.line or 0}:{finding.column or 0}"
+
+
+def file_counts(file: FileResult) -> dict[str, int]:
+    """Unexplained findings of each severity, and the explained ones, for one file."""
+    counts = {severity.value: 0 for severity in Severity}
+    counts["explained"] = 0
+    for finding in file.findings:
+        counts["explained" if finding.explained else finding.severity.value] += 1
+    return counts
+
+
+def status(file: FileResult) -> str:
+    """``checked``, ``invalid`` (schema errors) or ``unreadable`` (not a report at all)."""
+    if file.error:
+        return "unreadable"
+    return "invalid" if file.invalid else "checked"
