@@ -95,6 +95,7 @@ class Context:
             found=found,
             interval=interval,
             related=tuple(format_path(p) for p in related if p != path),
+            source=self.loaded.source_of(path),
         )
 
     def compare(

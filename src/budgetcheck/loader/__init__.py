@@ -32,6 +32,11 @@ class LoadedReport:
     report: Any
     positions: Positions
     problems: list[SchemaProblem] = field(default_factory=list)
+    sources: dict[Path, str] = field(default_factory=dict)  # readable places in a .txt/.docx/.pdf
+
+    def source_of(self, path: Path) -> str | None:
+        """Where in an extracted source document a data path (or its nearest ancestor) was printed."""
+        return next((self.sources[path[:end]] for end in range(len(path), 0, -1) if path[:end] in self.sources), None)
 
     def locate(self, path: Path) -> tuple[int | None, int | None]:
         """The line and column of a data path, or of its nearest written ancestor."""
@@ -84,6 +89,10 @@ def load_text(text: str, source: str) -> LoadedReport:
 def load_report(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
     """Read, decode, parse and validate one report file."""
     source = display or str(path)
+    if FsPath(path).suffix.lower() in (".txt", ".docx", ".pdf"):  # a published document: extract it first
+        from ..extract.load import load_document
+
+        return load_document(path, max_bytes, display)
     try:
         with FsPath(path).open("rb") as handle:  # never read more than the limit allows
             data = handle.read(max_bytes + 1)

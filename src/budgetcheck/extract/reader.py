@@ -1,0 +1,58 @@
+"""Pick the reader for a document's format and extract its report data."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+
+from ..loader.decode import DEFAULT_MAX_BYTES, decode_report
+from ..loader.errors import InputError
+from .blocks import Block
+from .document import Extraction, extract_blocks
+from .sink import Problem
+
+__all__ = ["EXTRACTABLE", "Extraction", "Problem", "extract_bytes", "extract_file"]
+
+EXTRACTABLE = (".txt", ".docx", ".pdf")
+_MISSING = {".docx": ("python-docx", "docx"), ".pdf": ("pdfplumber", "pdf")}
+
+
+def _blocks(data: bytes, suffix: str, source: str, max_bytes: int) -> list[Block]:
+    if suffix == ".txt":
+        from .text import read_text_dump
+
+        return read_text_dump(decode_report(data, source, max_bytes))
+    if len(data) > max_bytes:
+        raise InputError(source, f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+    package, extra = _MISSING[suffix]
+    try:
+        if suffix == ".docx":
+            from .docx import read_docx as reader
+        else:
+            from .pdf import read_pdf as reader
+        return reader(data)
+    except ImportError:
+        raise InputError(
+            source, f"reading {suffix} needs {package}: pip install 'budgetcheck[{extra}]' / 需要安装 {package}"
+        ) from None
+    except InputError:
+        raise
+    except Exception as exc:  # any reader failure on a damaged file is bad input, not a crash
+        raise InputError(source, f"cannot read {suffix} file: {type(exc).__name__}: {exc} / 文件无法读取") from None
+
+
+def extract_bytes(data: bytes, suffix: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
+    """Extract report data from the bytes of a .txt, .docx or .pdf document."""
+    suffix = suffix.lower()
+    if suffix not in EXTRACTABLE:
+        raise InputError(source, f"cannot extract from {suffix or 'a file without extension'}: use .txt, .docx or .pdf")
+    return extract_blocks(_blocks(data, suffix, source, max_bytes), source)
+
+
+def extract_file(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Extraction:
+    """Extract report data from a document file."""
+    source = display or str(path)
+    try:
+        data = FsPath(path).read_bytes()
+    except OSError as exc:
+        raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None
+    return extract_bytes(data, FsPath(path).suffix, source, max_bytes)

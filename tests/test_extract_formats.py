@@ -1,0 +1,165 @@
+"""A .docx written here (paragraphs and real, merged-cell tables mirroring the reference
+layout) and a PDF rendered from that .docx both extract to the fixture's figures."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from budgetcheck.extract.blocks import Block, Paragraph, Row
+from budgetcheck.extract.reader import extract_bytes
+from budgetcheck.extract.tables import table_kind
+from budgetcheck.extract.text import read_text_dump
+from budgetcheck.loader import InputError
+
+docx = pytest.importorskip("docx")
+pytest.importorskip("pdfplumber")
+pytest.importorskip("reportlab")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "fixtures" / "changji-2024.txt"
+FIXTURE = ROOT / "fixtures" / "changji-2024.yaml"
+
+
+def _tables(blocks: list[Block]) -> list[Paragraph | list[Row]]:
+    """Paragraphs, and runs of rows split into one table per self-evaluation table title."""
+    out: list[Paragraph | list[Row]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block)
+        elif out and isinstance(out[-1], list) and table_kind("".join(block.texts)) is None:
+            out[-1].append(block)
+        else:
+            out.append([block])
+    return out
+
+
+def build_docx(blocks: list[Block]) -> bytes:
+    """A Word document with the blocks' paragraphs and tables; short rows become merged cells."""
+    document = docx.Document()
+    for part in _tables(blocks):
+        if isinstance(part, Paragraph):
+            document.add_paragraph(part.text)
+            continue
+        width = max(len(row.cells) for row in part)
+        table = document.add_table(rows=len(part), cols=width)
+        table.style = "Table Grid"
+        for row, source in zip(table.rows, part):
+            grid, start = row.cells, 0
+            for index, text in enumerate(source.texts):  # spread short rows over the grid
+                span = width // len(source.cells) + (index < width % len(source.cells))
+                cell = grid[start].merge(grid[start + span - 1]) if span > 1 else grid[start]
+                cell.text = text
+                start += span
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _spans(row: Any) -> list[tuple[str, int]]:
+    """(text, grid columns) of each distinct cell of a python-docx row."""
+    spans: list[tuple[str, int]] = []
+    last = None
+    for cell in row.cells:
+        if cell._tc is last:
+            spans[-1] = (spans[-1][0], spans[-1][1] + 1)
+        else:
+            spans.append((cell.text, 1))
+        last = cell._tc
+    return spans
+
+
+def build_pdf(docx_bytes: bytes) -> bytes:
+    """Render a .docx's paragraphs and tables to PDF with reportlab's built-in CJK font."""
+    from docx.oxml.ns import qn
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph as RlParagraph, SimpleDocTemplate, Table
+    from xml.sax.saxutils import escape
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text_style = ParagraphStyle("text", fontName="STSong-Light", fontSize=8, leading=11, wordWrap="CJK")
+    cell_style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=6, leading=8, wordWrap="CJK")
+    document = docx.Document(io.BytesIO(docx_bytes))
+    story: list[Any] = []
+    page_width = landscape(A4)[0] - 60
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = DocxParagraph(child, document).text
+            if text.strip():
+                story.append(RlParagraph(escape(text), text_style))
+        elif child.tag == qn("w:tbl"):
+            rows = [_spans(row) for row in DocxTable(child, document).rows]
+            width = max(sum(n for _, n in row) for row in rows)
+            data, commands = [], [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            for y, row in enumerate(rows):
+                line: list[Any] = []
+                for text, n in row:
+                    if n > 1:
+                        commands.append(("SPAN", (len(line), y), (len(line) + n - 1, y)))
+                    line.extend([RlParagraph(escape(text), cell_style)] + [""] * (n - 1))
+                data.append(line)
+            story.append(Table(data, colWidths=[page_width / width] * width, style=commands))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=30, rightMargin=30).build(story)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=None)
+def seed_docx() -> bytes:
+    return build_docx(read_text_dump(SEED.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=None)
+def seed_pdf() -> bytes:
+    return build_pdf(seed_docx())
+
+
+def _fixture() -> dict[str, Any]:
+    return yaml.load(FIXTURE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _as_text(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _as_text(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_as_text(v) for v in node]
+    return str(node).lower() if isinstance(node, bool) else str(node)
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_generated_document_round_trips_to_the_fixture(kind: str) -> None:
+    data = seed_docx() if kind == "docx" else seed_pdf()
+    extraction = extract_bytes(data, f".{kind}", f"seed.{kind}")
+    assert _as_text(extraction.data) == _as_text(_fixture())
+    assert extraction.problems == []
+
+
+def test_docx_figures_are_located_by_table_row_and_cell() -> None:
+    extraction = extract_bytes(seed_docx(), ".docx", "seed.docx")
+    total = extraction.origins[("performance", "projects", 0, "funds", "total", "executed")]
+    assert total.label.startswith("table 2 row ") and "cell" in total.label
+    assert extraction.origins[("income", "total")].label.startswith("paragraph ")
+
+
+def test_pdf_figures_are_located_by_page() -> None:
+    extraction = extract_bytes(seed_pdf(), ".pdf", "seed.pdf")
+    assert extraction.origins[("income", "total")].label == "page 1"
+    last = extraction.origins[("performance", "projects", 10, "total", "score")]
+    assert last.label.startswith("page ") and int(last.label.split()[1]) > 5
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_damaged_documents_are_input_errors(kind: str) -> None:
+    with pytest.raises(InputError) as caught:
+        extract_bytes(b"PK\x03\x04 not really a document", f".{kind}", f"bad.{kind}")
+    assert f"bad.{kind}" in str(caught.value)
