@@ -53,8 +53,8 @@ class Figure:
     @property
     def exact(self) -> Fraction:
         """The printed value as an exact fraction (percent figures as a fraction of 1)."""
-        v = Fraction(self.value)
-        return v / 100 if self.percent else v
+        n, d = self.value.as_integer_ratio()
+        return Fraction(n, d * 100 if self.percent else d)
 
     def interval(self) -> tuple[Fraction, Fraction]:
         """Every true value that rounds to this figure, as a closed interval."""

@@ -35,6 +35,8 @@ class Interval:
         return Interval(-self.hi, -self.lo)
 
     def __mul__(self, other: Interval) -> Interval:
+        if self.lo >= 0 and other.lo >= 0:  # the usual case: two products, not four (hot path)
+            return Interval(self.lo * other.lo, self.hi * other.hi)
         corners = (self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi)
         return Interval(min(corners), max(corners))
 
@@ -45,6 +47,8 @@ class Interval:
     def __truediv__(self, other: Interval) -> Interval:
         if other.contains_zero():
             raise ZeroDivisionError("divisor interval reaches zero")
+        if self.lo >= 0 and other.lo > 0:  # the usual case, e.g. part / total (hot path)
+            return Interval(self.lo / other.hi, self.hi / other.lo)
         inverse = Interval(1 / other.hi, 1 / other.lo)
         return self * inverse
 
