@@ -9,6 +9,10 @@ from ..catalogue import Rule
 from ..findings import Finding
 from .context import Context
 from .sums import check_group_sum, check_sum
+from .changes import check_growth, check_growth_zero_base
+from .counts import check_table_count
+from .ratios import check_ratio
+from .same_figure import check_same_figure, check_same_indicator
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -16,4 +20,10 @@ SCHEMA_RULE = "BC001"
 KINDS: dict[str, CheckKind] = {
     "sum": check_sum,
     "group_sum": check_group_sum,
+    "ratio": check_ratio,
+    "growth": check_growth,
+    "growth_zero_base": check_growth_zero_base,
+    "same_figure": check_same_figure,
+    "same_indicator": check_same_indicator,
+    "table_count": check_table_count,
 }

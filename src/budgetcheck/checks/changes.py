@@ -1,0 +1,100 @@
+"""Growth checks: a printed growth rate equals change / prior, where prior = current − change.
+
+Kind ``growth`` (domain.md §2.3) compares the printed rate with every value of
+``C / (A − C)`` over the rounding box of the current amount ``A`` and the change ``C``. When
+the prior interval ``A − C`` stays away from 0 the function has no critical point in the box
+and is monotone along each edge, so its extremes lie at the four corners: computed exactly.
+
+Kind ``growth_zero_base`` handles the other case, a prior interval that reaches 0. A printed
+rate is then suspicious unless some true values in the box explain it: the rate ``r`` is
+consistent when ``C − r·(A − C) = 0`` for some ``A``, ``C``, ``r`` in their intervals. That
+expression is multilinear in ``(A, C, r)``, so its range over the box is spanned by the eight
+corners. ``0.00 → 0.00, 0.00%`` is therefore fine; ``0.37, +0.37, 100.00%`` is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from itertools import product
+from typing import Any
+
+from ..catalogue import Rule
+from ..figures import Figure, format_fraction
+from ..findings import Finding
+from ..intervals import Interval
+from ..paths import Path
+from .context import Context
+from .sums import what
+
+
+def prior_interval(current: Interval, change: Interval) -> Interval:
+    """Every prior-year value ``current − change`` the printed figures allow."""
+    return current - change
+
+
+def growth_interval(current: Interval, change: Interval) -> Interval | None:
+    """Every value of ``change / (current − change)``, or None when the prior may be 0."""
+    if prior_interval(current, change).contains_zero():
+        return None
+    rates = [c / (a - c) for a, c in product((current.lo, current.hi), (change.lo, change.hi))]
+    return Interval(min(rates), max(rates))
+
+
+def rate_explained(current: Interval, change: Interval, rate: Interval) -> bool:
+    """Whether some true values in the box satisfy ``change = rate × (current − change)``."""
+    values = [c - r * (a - c) for a, c, r in product((current.lo, current.hi), (change.lo, change.hi), (rate.lo, rate.hi))]
+    return min(values) <= 0 <= max(values)
+
+
+def _growth_figures(ctx: Context, scope: Path, target: dict[str, Any]) -> tuple[list[Path], list[Figure]] | None:
+    """The current, change and rate figures of one scope, or None if any is missing or blocked."""
+    found = [ctx.figure(scope, target[key]) for key in ("current", "change", "rate")]
+    if any(item is None for item in found):
+        return None
+    paths = [item[0] for item in found if item is not None]
+    if ctx.is_blocked(paths):
+        return None
+    return paths, [item[1] for item in found if item is not None]
+
+
+def check_growth(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """Printed ``rate`` = ``change`` / (``current`` − ``change``) where the prior is not 0."""
+    for scope, item in ctx.scopes(target):
+        found = _growth_figures(ctx, scope, target)
+        if found is None:
+            continue
+        paths, (current, change, rate) = found
+        computed = growth_interval(Interval.of(current), Interval.of(change))
+        if computed is None:
+            continue
+        ctx.touch(paths)
+        yield from ctx.compare(rule, paths[2], rate, computed, what(target, item), related=paths)
+
+
+def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """A printed ``rate`` over a prior that may be 0 and that no true values can explain."""
+    for scope, item in ctx.scopes(target):
+        found = _growth_figures(ctx, scope, target)
+        if found is None:
+            continue
+        paths, (current, change, rate) = found
+        a, c = Interval.of(current), Interval.of(change)
+        prior = prior_interval(a, c)
+        if not prior.contains_zero():
+            continue
+        ctx.touch(paths)
+        if rate_explained(a, c, Interval.of(rate)):
+            continue
+        places = max(current.places, change.places)
+        shown = format_fraction(Fraction(current.value) - Fraction(change.value), places)
+        values = {**what(target, item), "prior": shown}
+        yield ctx.finding(
+            rule,
+            paths[2],
+            values,
+            expected=f"undefined (prior {shown}) / 无法计算",
+            found=rate.text,
+            interval=prior.describe(places),
+            related=paths,
+        )
