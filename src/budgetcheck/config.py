@@ -86,7 +86,7 @@ def validate(path: Path, table: dict[str, Any]) -> dict[str, Any]:
             value = [value]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ConfigError(f"{path}: {raw_key} must be a {kind.__name__} / 配置项类型错误")
-        if kind is list and not all(isinstance(item, str) for item in value):
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
             raise ConfigError(f"{path}: {raw_key} must be a list of strings / 配置项类型错误")
         if allowed is not None and value not in allowed:
             raise ConfigError(f"{path}: {raw_key} must be one of {', '.join(allowed)} / 配置项取值错误")

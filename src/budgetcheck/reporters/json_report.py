@@ -6,7 +6,7 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..findings import Finding
+from ..findings import Finding, Severity
 from .common import file_counts, status
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 def document(run: RunResult) -> dict[str, Any]:
     """The whole run as one JSON-ready mapping."""
     counts = run.counts()
-    files = [
+    files: list[dict[str, Any]] = [
         {
             "path": file.source,
             "status": status(file),
@@ -52,10 +52,10 @@ def document(run: RunResult) -> dict[str, Any]:
         "files": files,
         "summary": {
             "files": len(run.files),
-            "error": counts["error"],
-            "warning": counts["warning"],
-            "info": counts["info"],
-            "explained": sum(f["counts"]["explained"] for f in files),
+            "error": counts[Severity.ERROR],
+            "warning": counts[Severity.WARNING],
+            "info": counts[Severity.INFO],
+            "explained": sum(file_counts(file)["explained"] for file in run.files),
             "baselined": run.baselined,
             "could_not_check": sum(1 for file in run.files if file.invalid),
             "fail_on": run.fail_on.value,
