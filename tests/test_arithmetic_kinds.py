@@ -263,6 +263,16 @@ def test_copies_at_different_precision_agree_and_shifted_ones_do_not(value: int)
     assert [(f.rule, f.path) for f in found] == [("BC801", "three_public.budget.final")]
 
 
+def test_budget_comparisons_differ_legitimately_when_there_are_fund_appropriations() -> None:
+    fiscal = {"income_total": "130.00", "current_income": "130.00", "expenditure_total": "130.00",
+              "current_expenditure": "130.00", "budget_comparison": {"budget": "110.00", "final": "130.00"}}
+    general = {"total": "100.00", "budget_comparison": {"budget": "90.00", "final": "100.00"}}
+    data = {"fiscal": fiscal, "general_budget": general}
+    assert [f.path for f in run(data, "BC801")] == ["general_budget.budget_comparison.budget",
+                                                    "general_budget.budget_comparison.final"]
+    assert run(dict(data, government_fund={"total": "30.00"}), "BC801") == []
+
+
 def test_vehicle_difference_is_a_warning_and_does_not_block() -> None:
     data = {"three_public": {"amount": "1.00", "counts": {"vehicles_held": "4", "fixed_asset_vehicles": "3"}},
             "assets": {"vehicle_count": "3", "vehicles": [{"label": "其他用车", "count": "2"}]}}
