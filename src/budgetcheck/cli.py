@@ -124,7 +124,11 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
     except (baselines.BaselineError, OSError) as exc:
         _fail(str(exc))
     _utf8_stdout()
-    get_reporter(settings.fmt)(result, sys.stdout, settings.lang)
+    try:
+        get_reporter(settings.fmt)(result, sys.stdout, settings.lang)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `budgetcheck validate … | head`: the reader left, not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(result.exit_code())
 
 
