@@ -46,3 +46,20 @@ def fixture_result() -> FileResult:
 
     loaded = load_report(FIXTURE)
     return check_report(loaded, profile=resolve_profile(loaded))
+
+
+# -- hypothesis profiles (issue 6) ---------------------------------------------------------
+# ``default``: the CI run, bounded so tests/test_properties.py stays within about a minute on
+# two cores. ``thorough``: ten times the examples, opt-in with
+# ``pytest --hypothesis-profile=thorough``. Property tests scale their own example counts
+# from the loaded profile's ``max_examples`` (tests/test_properties.py).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.register_profile(
+    "thorough", max_examples=1_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+if settings.get_current_profile_name() == "default":
+    settings.load_profile("default")

@@ -13,6 +13,7 @@ from .changes import check_growth, check_growth_zero_base
 from .counts import check_table_count
 from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
+from .signs import check_negative, check_percent_as_fraction
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -26,4 +27,6 @@ KINDS: dict[str, CheckKind] = {
     "same_figure": check_same_figure,
     "same_indicator": check_same_indicator,
     "table_count": check_table_count,
+    "negative": check_negative,
+    "percent_as_fraction": check_percent_as_fraction,
 }

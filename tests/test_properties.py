@@ -1,0 +1,223 @@
+"""Issue 6: never crash, never cry wolf — properties over generated disclosures.
+
+Example counts scale with the loaded hypothesis profile (tests/conftest.py): the default
+(CI) profile runs 1,000 consistent reports through the linter, ``--hypothesis-profile=thorough``
+runs 10,000. Every property builds its reports in tests/strategies.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import tempfile
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from click.testing import CliRunner
+from hypothesis import assume, given, note, settings
+from hypothesis import strategies as st
+
+from budgetcheck.catalogue import load_rules
+from budgetcheck.cli import main
+from budgetcheck.engine import FileResult, check_report, resolve_profile
+from budgetcheck.figures import Figure
+from budgetcheck.findings import Severity
+from budgetcheck.loader import load_text
+from budgetcheck.paths import Path, format_path, get
+
+from .strategies import consistent_reports, to_yaml
+
+BASE = settings().max_examples  # 100 in the default profile, 1,000 in ``thorough``
+NO_FALSE_POSITIVES = 10 * BASE
+HEAVY = BASE
+
+
+def _check(text: str) -> FileResult:
+    loaded = load_text(text, "generated.yaml")
+    assert loaded.report is not None, [p.message for p in loaded.problems]
+    return check_report(loaded, profile=resolve_profile(loaded))
+
+
+def _loud(result: FileResult) -> list[str]:
+    return [f"{f.rule} {f.path}: {f.message_en}" for f in result.findings if f.severity.rank >= Severity.WARNING.rank]
+
+
+# -- no false positives --------------------------------------------------------------------
+@settings(max_examples=NO_FALSE_POSITIVES)
+@given(consistent_reports())
+def test_a_consistent_report_has_no_error_or_warning(report: dict[str, Any]) -> None:
+    text = to_yaml(report)
+    note(text)
+    assert _loud(_check(text)) == []
+
+
+# -- detection -----------------------------------------------------------------------------
+def _set(data: Any, path: Path, value: str) -> None:
+    for seg in path[:-1]:
+        data = data[seg]
+    data[path[-1]] = value
+
+
+def _moved(figure: Figure, delta: Fraction) -> str:
+    """The figure's printed text moved by ``delta``, same decimals and suffix."""
+    unit = Decimal(1).scaleb(-figure.places)
+    step = (Decimal(delta.numerator) / Decimal(delta.denominator)).quantize(unit, rounding="ROUND_CEILING")
+    moved = figure.value + step
+    suffix = figure.text[len(figure.text.rstrip("分万元%")):]
+    return f"{moved:.{figure.places}f}{suffix}"
+
+
+def _combined_half_widths(loaded: Any, touched: frozenset[Path], path: Path) -> Fraction:
+    """An upper bound of the summed half-widths of the identities ``path`` takes part in.
+
+    Sums and repeated figures stay within one section of the report (or one table of a list
+    section) plus one copy elsewhere, so the half-widths of every checked figure of that
+    section, plus one, bound them.
+    """
+    scope = path[:2] if len(path) > 1 and isinstance(path[1], int) else path[:1]
+    if path[0] == "performance" and len(path) > 2 and isinstance(path[2], int):
+        scope = path[:3]
+    widths = [
+        fig.half_width
+        for other in touched
+        if other[: len(scope)] == scope and isinstance(fig := get(loaded.report, other), Figure) and not fig.percent
+    ]
+    return sum(widths, Fraction(0)) + Fraction(1, 100)
+
+
+# Identities whose rounding slack is the plain sum of half-widths (sums, repeated figures,
+# total scores). Ratios and growth rates have a slack that grows with the values (a growth
+# rate near -100% hardly moves with its change amount), so their figures are not candidates.
+ADDITIVE_RULES = {code: rule for code, rule in load_rules().items() if rule.kind in {"sum", "group_sum", "same_figure", "total_score"}}
+
+
+@settings(max_examples=HEAVY)
+@given(consistent_reports(), st.data())
+def test_moving_one_figure_beyond_rounding_is_found(report: dict[str, Any], data: st.DataObject) -> None:
+    text = to_yaml(report)
+    loaded = load_text(text, "generated.yaml")
+    baseline = check_report(loaded, ADDITIVE_RULES, resolve_profile(loaded))
+    candidates = sorted(
+        (path for path in baseline.touched if isinstance(fig := get(loaded.report, path), Figure) and not fig.percent),
+        key=format_path,
+    )
+    assume(candidates)
+    path = data.draw(st.sampled_from(candidates), label="figure")
+    figure = get(loaded.report, path)
+    width = _combined_half_widths(loaded, baseline.touched, path)
+    sign = data.draw(st.sampled_from([1, -1]), label="direction")
+    if sign < 0 and Fraction(figure.value) - (width + 1) < 0:
+        sign = 1  # amounts and counts are not negative; move up instead
+    delta = sign * (width + 2 * figure.half_width)
+    mutated = copy.deepcopy(report)
+    _set(mutated, path, _moved(figure, delta))
+    note(f"{format_path(path)}: {figure.text} -> {_moved(figure, delta)} (combined half-widths {float(width):.3f})")
+    result = _check(to_yaml(mutated))
+    wanted = format_path(path)
+    assert any(f.path == wanted or wanted in f.related for f in result.findings), [
+        f"{f.rule} {f.path}" for f in result.findings
+    ]
+
+
+# -- round trip ----------------------------------------------------------------------------
+def _figures(model: Any, prefix: Path = ()) -> dict[str, tuple[str, int, bool]]:
+    """Every figure of a model by path: printed text, decimals, percent flag."""
+    out: dict[str, tuple[str, int, bool]] = {}
+    if isinstance(model, Figure):
+        out[format_path(prefix)] = (model.text, model.places, model.percent)
+    elif isinstance(model, (list, tuple)):
+        for index, item in enumerate(model):
+            out.update(_figures(item, prefix + (index,)))
+    elif hasattr(model, "__pydantic_fields__"):
+        for name in type(model).__pydantic_fields__:
+            out.update(_figures(getattr(model, name), prefix + (name,)))
+    return out
+
+
+@settings(max_examples=HEAVY)
+@given(consistent_reports(), st.sampled_from(["quoted", "pyyaml"]))
+def test_model_to_yaml_to_model_keeps_every_figure(report: dict[str, Any], writer: str) -> None:
+    first = load_text(to_yaml(report), "first.yaml").report
+    dumped = first.model_dump(mode="json")
+    text = to_yaml(dumped) if writer == "quoted" else yaml.safe_dump(dumped, allow_unicode=True, sort_keys=False)
+    second = load_text(text, "second.yaml").report
+    assert second == first
+    figures = _figures(first)
+    assert figures and _figures(second) == figures
+
+
+# -- total robustness ----------------------------------------------------------------------
+def _validate(content: bytes, *args: str) -> Any:
+    with tempfile.TemporaryDirectory() as tmp:
+        target = FsPath(tmp) / "input.yaml"
+        target.write_bytes(content)
+        result = CliRunner().invoke(main, ["validate", *args, str(target)], catch_exceptions=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert result.output.strip(), "every run ends with a message"
+    if result.exit_code == 2:
+        assert "input.yaml" in result.output  # the refusal names the file
+    return result
+
+
+@settings(max_examples=2 * BASE)
+@given(st.binary(max_size=2_000), st.sampled_from([["--format", "concise"], ["--format", "table"]]))
+def test_any_bytes_end_in_exit_0_1_or_2(content: bytes, fmt: list[str]) -> None:
+    _validate(content, *fmt)
+
+
+def _text_mutation(text: str, data: st.DataObject) -> str:
+    """Cut, insert, duplicate or swap a span of the YAML text."""
+    size = len(text)
+    start = data.draw(st.integers(0, size), label="start")
+    end = data.draw(st.integers(start, min(size, start + 40)), label="end")
+    kind = data.draw(st.sampled_from(["cut", "insert", "duplicate", "replace"]), label="mutation")
+    if kind == "cut":
+        return text[:start] + text[end:]
+    if kind == "duplicate":
+        return text[:end] + text[start:end] + text[end:]
+    noise = data.draw(st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#%,. \n\t0123456789元万%—／")), max_size=12))
+    return text[:start] + noise + (text[start:] if kind == "insert" else text[end:])
+
+
+@settings(max_examples=2 * BASE)
+@given(consistent_reports(), st.data())
+def test_a_mutated_report_ends_in_exit_0_1_or_2(report: dict[str, Any], data: st.DataObject) -> None:
+    text = to_yaml(report)
+    if data.draw(st.booleans(), label="structural"):
+        paths = _scalar_paths(report)
+        path = data.draw(st.sampled_from(paths), label="path")
+        mutated = copy.deepcopy(report)
+        _set(mutated, path, data.draw(st.one_of(st.text(max_size=12), st.sampled_from(
+            ["NaN", "-Infinity", ".inf", "1e308", "1_000", "0x10", "-0.00", "１２．５", "0.9361", "93.61", "", "/"]))))
+        text = to_yaml(mutated)
+    else:
+        text = _text_mutation(text, data)
+    encoding = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]), label="encoding")
+    _validate(text.encode(encoding, errors="replace"))
+
+
+def _scalar_paths(data: Any, prefix: Path = ()) -> list[Path]:
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in _scalar_paths(value, prefix + (key,))]
+    if isinstance(data, list):
+        return [p for index, value in enumerate(data) for p in _scalar_paths(value, prefix + (index,))]
+    return [prefix]
+
+
+# -- determinism ---------------------------------------------------------------------------
+@settings(max_examples=max(20, BASE // 5))
+@given(consistent_reports(), st.data())
+def test_same_input_same_findings_in_the_same_order(report: dict[str, Any], data: st.DataObject) -> None:
+    mutated = copy.deepcopy(report)
+    for path in data.draw(st.lists(st.sampled_from(_scalar_paths(report)), max_size=4, unique=True), label="paths"):
+        _set(mutated, path, "9,999.99")
+    text = to_yaml(mutated)
+    runs = [load_text(text, "same.yaml") for _ in range(2)]
+    results = [check_report(run, profile=resolve_profile(run)) if run.report is not None else None for run in runs]
+    if results[0] is None:
+        assert [p.message for p in runs[0].problems] == [p.message for p in runs[1].problems]
+        return
+    assert results[0].findings == results[1].findings
