@@ -13,7 +13,13 @@ from .changes import check_growth, check_growth_zero_base
 from .counts import check_table_count
 from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
-from .signs import check_negative, check_percent_as_fraction
+from .convention import check_convention, check_far_above
+from .costs import check_cost_cover
+from .execution import check_execution_rate, check_execution_score
+from .indicators import (
+    check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
+)
+from .scoring import check_grade, check_score_range, check_total_score, check_weights_total
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -27,6 +33,18 @@ KINDS: dict[str, CheckKind] = {
     "same_figure": check_same_figure,
     "same_indicator": check_same_indicator,
     "table_count": check_table_count,
-    "negative": check_negative,
-    "percent_as_fraction": check_percent_as_fraction,
+    "execution_rate": check_execution_rate,
+    "execution_score": check_execution_score,
+    "weights_total": check_weights_total,
+    "score_range": check_score_range,
+    "total_score": check_total_score,
+    "completion_rate": check_completion_rate,
+    "indicator_score": check_indicator_score,
+    "deadline": check_deadline,
+    "qualitative_band": check_qualitative_band,
+    "satisfaction": check_satisfaction,
+    "grade": check_grade,
+    "cost_cover": check_cost_cover,
+    "convention": check_convention,
+    "far_above": check_far_above,
 }

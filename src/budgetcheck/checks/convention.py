@@ -1,0 +1,100 @@
+"""Consistency of the scoring convention within one document (domain.md §4).
+
+``convention``: forward rows above 100 % that share a 赋分规则 are scored one way — each is
+classified ``full``, ``deviation`` or ``ambiguous``; where the unambiguous rows of one rule
+mix, the minority rows are reported (on a tie, the ``full`` ones).
+``far_above``: a forward row far above target (``far_above_rate``) kept at full marks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from ..catalogue import Rule
+from ..figures import format_fraction
+from ..findings import Finding
+from ..intervals import Interval
+from .context import Context
+from .conventions import Conventions
+from .rating import Direction
+from .scores import classify_above_target, forward_score
+from .tables import Row, conventions, printed_rate, rows
+
+NAMES = {"full": ("full marks", "保留满分"), "deviation": ("deduction by the deviation", "按偏差扣分")}
+
+
+def _rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
+    for pattern in target.get("tables") or [target.get("for_each")]:
+        yield from rows(ctx, {"for_each": pattern}, conv)
+
+
+def above_target_rate(row: Row) -> Interval | None:
+    """The completion rate of a forward row that is certainly above 100 %, else None."""
+    if row.assessment.direction is not Direction.FORWARD or row.score is None:
+        return None
+    above = [rate for rate in printed_rate(row) if rate.lo > 1]
+    return above[0] if above else None
+
+
+def check_convention(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """Rows above target under the same 赋分规则 are all kept full or all deducted."""
+    groups: dict[str, list[tuple[Row, Interval, str]]] = defaultdict(list)
+    for row in _rows(ctx, target, conventions(ctx)):
+        rate = above_target_rate(row)
+        rule_text = (row.indicator.scoring_rule or "").strip()
+        if rate is None or not rule_text or row.score is None:
+            continue
+        kind = classify_above_target(row.weight.exact, rate, Interval.of(row.score))
+        if kind in ("full", "deviation"):
+            groups[rule_text].append((row, rate, kind))
+    for rule_text, members in groups.items():
+        counts = Counter(kind for _, _, kind in members)
+        if len(counts) < 2:
+            continue
+        majority = "deviation" if counts["deviation"] >= counts["full"] else "full"
+        for row, rate, kind in members:
+            if kind != majority:
+                yield _finding(ctx, rule, row, rate, rule_text, majority, counts)
+
+
+def _finding(
+    ctx: Context, rule: Rule, row: Row, rate: Interval, rule_text: str, majority: str, counts: Counter[str]
+) -> Finding:
+    weight, score = row.weight.exact, row.score
+    if score is None:  # pragma: no cover - rows without a score are never classified
+        raise ValueError("unscored row")
+    expected = weight if majority == "full" else forward_score(weight, rate, "deviation").mid
+    values = row.values(
+        rule=rule_text,
+        convention=NAMES[majority][0],
+        convention_zh=NAMES[majority][1],
+        count=str(counts[majority]),
+        rate=row.rate.text if row.rate is not None else format_fraction(rate.mid, 2, True),
+    )
+    at = row.at("score")
+    related = [at, row.at("weight"), row.at("completion_rate")]
+    return ctx.finding(
+        rule, at, values, expected=format_fraction(expected, max(score.places, 2)), found=score.text, related=related
+    )
+
+
+def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """A completion rate at or above ``far_above_rate`` kept at full marks (target set too low)."""
+    conv = conventions(ctx)
+    for row in _rows(ctx, target, conv):
+        rate = above_target_rate(row)
+        if rate is None or row.score is None:
+            continue
+        shown = row.rate.exact if row.rate is not None and Interval.of(row.rate) == rate else rate.lo
+        weight = row.weight.exact
+        if shown < conv.far_above_rate or classify_above_target(weight, rate, Interval.of(row.score)) != "full":
+            continue  # deducted, or so coarsely printed that a deduction cannot be ruled out
+        deducted = forward_score(weight, rate, "deviation").mid
+        values = row.values(rate=row.rate.text if row.rate is not None else format_fraction(rate.mid, 2, True))
+        at = row.at("score")
+        related = [at, row.at("weight"), row.at("completion_rate"), row.at("target"), row.at("actual")]
+        expected = format_fraction(max(deducted, Fraction(0)), max(row.score.places, 2))
+        yield ctx.finding(rule, at, values, expected=expected, found=row.score.text, related=related)

@@ -1,0 +1,137 @@
+"""Shared plumbing of the performance-table checks: tables, rows, names and comparisons."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..catalogue import Profile, Rule
+from ..figures import Figure, format_fraction
+from ..findings import Finding, Severity
+from ..intervals import Interval
+from ..model.report import EvaluationTable, Indicator
+from ..paths import Path
+from .context import TRUNCATION_RULE, Context
+from .conventions import Conventions
+from .rating import Assessment, Direction, assess
+
+UNIT_TABLE = {"en": "unit table", "zh": "单位整体支出绩效自评表"}
+
+
+_PARSED: dict[int, tuple[Profile, Conventions]] = {}
+
+
+def conventions(ctx: Context) -> Conventions:
+    """The scoring conventions of the profile this run uses (parsed once per profile object)."""
+    cached = _PARSED.get(id(ctx.profile))
+    if cached is None or cached[0] is not ctx.profile:
+        cached = (ctx.profile, Conventions.from_params(ctx.profile.params))
+        _PARSED[id(ctx.profile)] = cached
+    return cached[1]
+
+
+def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, EvaluationTable]]:
+    """The evaluation tables a rule target names (``for_each``)."""
+    for path, table in ctx.scopes(target):
+        if isinstance(table, EvaluationTable):
+            yield path, table
+
+
+def figure(value: object) -> Figure | None:
+    """A cell's figure, or None for a placeholder or missing cell."""
+    return value if isinstance(value, Figure) else None
+
+
+def table_name(table: EvaluationTable, path: Path) -> str:
+    """How messages name a table: its project name, or the unit table."""
+    if table.name and "projects" in path:
+        return table.name
+    return f"{UNIT_TABLE['zh']}" if not table.name else f"{UNIT_TABLE['zh']}（{table.name}）"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indicator row with its path, its table's name and what can be recomputed."""
+
+    path: Path
+    indicator: Indicator
+    table: str
+    assessment: Assessment
+
+    def at(self, field: str) -> Path:
+        """The path of one cell of the row."""
+        return self.path + (field,)
+
+    @property
+    def weight(self) -> Figure:
+        """The row's weight (exact)."""
+        weight: Figure = self.indicator.weight
+        return weight
+
+    @property
+    def score(self) -> Figure | None:
+        """The printed score, or None for a placeholder."""
+        return figure(self.indicator.score)
+
+    @property
+    def rate(self) -> Figure | None:
+        """The printed completion rate, or None."""
+        return figure(self.indicator.completion_rate)
+
+    def values(self, **extra: str) -> dict[str, str]:
+        """Message values naming the row: ``item`` (indicator) and ``table``."""
+        return {"item": self.indicator.name, "table": self.table, **extra}
+
+
+def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
+    """Every indicator row of the tables a target names, assessed under ``conv``."""
+    for path, table in tables(ctx, target):
+        name = table_name(table, path)
+        for index, indicator in enumerate(table.indicators):
+            yield Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
+
+
+def printed_rate(row: Row) -> list[Interval]:
+    """The completion rate to score from: the printed one when it fits a recomputed one (or
+    nothing can be recomputed for a forward/reverse row), else the recomputed ones."""
+    rates = list(row.assessment.rates)
+    if row.rate is None:
+        return rates
+    printed = Interval.of(row.rate)
+    if any(printed.intersects(rate) for rate in rates):
+        return [printed]
+    if not rates and row.assessment.direction in (Direction.FORWARD, Direction.REVERSE):
+        return [printed]
+    return rates
+
+
+def compare_any(
+    ctx: Context,
+    rule: Rule,
+    path: Path,
+    printed: Figure,
+    candidates: Sequence[Interval],
+    values: dict[str, str],
+    related: Sequence[Path] = (),
+    severity: Severity | None = None,
+) -> Iterator[Finding]:
+    """Nothing when the printed figure fits any candidate interval; an info (BC009) when it
+    fits one only if truncated; else a finding of ``rule`` expecting the first candidate."""
+    mine = Interval.of(printed)
+    if not candidates or any(mine.intersects(c) for c in candidates):
+        return
+    truncated = Interval(*printed.truncation_interval())
+    if any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
+        rule, severity = ctx.rules[TRUNCATION_RULE], None
+    first = candidates[0]
+    yield ctx.finding(
+        rule,
+        path,
+        values,
+        expected=format_fraction(first.mid, printed.places, printed.percent),
+        found=printed.text,
+        interval=first.describe(printed.places, printed.percent),
+        related=list(related),
+        severity=severity,
+    )
