@@ -20,6 +20,7 @@ from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
 )
 from .scoring import check_grade, check_score_range, check_total_score, check_weights_total
+from .signs import check_negative, check_percent_as_fraction
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -47,4 +48,6 @@ KINDS: dict[str, CheckKind] = {
     "cost_cover": check_cost_cover,
     "convention": check_convention,
     "far_above": check_far_above,
+    "negative": check_negative,
+    "percent_as_fraction": check_percent_as_fraction,
 }
