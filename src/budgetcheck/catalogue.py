@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ class Rule:
     example_pass: str
     targets: tuple[dict[str, Any], ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
+    targets_from: str | None = None
 
     def render(self, lang: str, values: dict[str, str]) -> str:
         """Fill the message template for ``lang`` with ``values`` (names only, no expressions)."""
@@ -90,7 +91,20 @@ def _rule_from(data: Any, path: Path) -> Rule:
         example_pass=str(data["examples"].get("pass", "")).strip(),
         targets=tuple(data.get("targets") or ()),
         params=dict(data.get("params") or {}),
+        targets_from=str(data["targets_from"]) if data.get("targets_from") else None,
     )
+
+
+def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:
+    """Give rules declared with ``targets_from: CODE`` the targets of that rule."""
+    for code, rule in rules.items():
+        if rule.targets_from is None:
+            continue
+        source = rules.get(rule.targets_from)
+        if source is None or source.targets_from is not None:
+            raise CatalogueError(f"{code}: targets_from {rule.targets_from!r} names no rule with its own targets")
+        rules[code] = replace(rule, targets=source.targets)
+    return rules
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +117,7 @@ def load_rules(directory: Path | None = None) -> dict[str, Rule]:
         if rule.code in rules:
             raise CatalogueError(f"{path}: duplicate rule code {rule.code}")
         rules[rule.code] = rule
-    return dict(sorted(rules.items()))
+    return _share_targets(dict(sorted(rules.items())))
 
 
 @lru_cache(maxsize=None)

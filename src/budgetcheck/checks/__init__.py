@@ -9,7 +9,7 @@ from ..catalogue import Rule
 from ..findings import Finding
 from .context import Context
 from .sums import check_group_sum, check_sum
-from .changes import check_growth, check_growth_zero_base
+from .changes import check_growth, check_growth_zero_base, check_negative_prior
 from .counts import check_table_count
 from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
@@ -31,6 +31,7 @@ KINDS: dict[str, CheckKind] = {
     "ratio": check_ratio,
     "growth": check_growth,
     "growth_zero_base": check_growth_zero_base,
+    "negative_prior": check_negative_prior,
     "same_figure": check_same_figure,
     "same_indicator": check_same_indicator,
     "table_count": check_table_count,

@@ -98,3 +98,30 @@ def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> 
             interval=prior.describe(places),
             related=paths,
         )
+
+
+def check_negative_prior(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """A decrease larger than anything the current amount allows: the prior would be below 0."""
+    for scope, item in ctx.scopes(target):
+        found = [ctx.figure(scope, target[key]) for key in ("current", "change")]
+        if found[0] is None or found[1] is None:
+            continue
+        (current_path, current), (change_path, change) = found[0], found[1]
+        if ctx.is_blocked([current_path, change_path]):
+            continue
+        prior = prior_interval(Interval.of(current), Interval.of(change))
+        ctx.touch([current_path, change_path])
+        if prior.hi >= 0:
+            continue
+        places = max(current.places, change.places)
+        shown = format_fraction(Fraction(current.value) - Fraction(change.value), places)
+        values = {**what(target, item), "prior": shown, "current": current.text}
+        yield ctx.finding(
+            rule,
+            change_path,
+            values,
+            expected=f"≤ {current.text}",
+            found=change.text,
+            interval=prior.describe(places),
+            related=[current_path, change_path],
+        )
