@@ -24,8 +24,17 @@ def relative_uri(name: str) -> str:
 
 
 def where(finding: Finding) -> str:
-    """``file:line:col`` (0 for an unknown position)."""
+    """``file:line:col``; for a .docx/.pdf source without lines, ``file (table 3 row 5 cell 7)``."""
+    if finding.line is None and finding.source:
+        return f"{finding.file} ({finding.source})"
     return f"{finding.file}:{finding.line or 0}:{finding.column or 0}"
+
+
+def position(finding: Finding) -> str:
+    """``line:col``, or the place in the source document when there are no lines."""
+    if finding.line is None and finding.source:
+        return finding.source
+    return f"{finding.line or 0}:{finding.column or 0}"
 
 
 def file_counts(file: FileResult) -> dict[str, int]:

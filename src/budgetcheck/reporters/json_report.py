@@ -25,6 +25,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "path": f.path,
         "line": f.line,
         "column": f.column,
+        "source": f.source,
         "expected": f.expected,
         "found": f.found,
         "interval": f.interval,

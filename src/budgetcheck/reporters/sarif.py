@@ -56,7 +56,8 @@ def result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any]
             "region": region,
         }}],
         "partialFingerprints": {"budgetcheck/v1": fingerprint(finding)},
-        "properties": {"dataPath": finding.path, "expected": finding.expected, "found": finding.found,
+        "properties": {"dataPath": finding.path, "sourcePlace": finding.source,
+                       "expected": finding.expected, "found": finding.found,
                        "messageZh": finding.message_zh, "messageEn": finding.message_en},
     }
     if finding.rule in index:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from .common import file_counts
+from .common import file_counts, position
 
 if TYPE_CHECKING:
     from ..runner import RunResult
@@ -47,7 +47,7 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
             table.add_row(
                 escape(f"{f.rule} {f.name}"),
                 f"[{_STYLE[f.severity.value]}]{escape(label)}[/]",
-                f"{f.line or 0}:{f.column or 0}",
+                position(f),
                 escape(f.message(lang)),
                 escape(f.expected or ""),
                 escape(f.found or ""),
