@@ -23,3 +23,11 @@ def test_readme_has_exactly_two_setup_commands() -> None:
 def test_ci_runs_the_readme_test_command_verbatim() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert _commands()[1] in ci.splitlines()
+
+
+def test_readme_lists_every_rule() -> None:
+    from budgetcheck.catalogue import load_rules
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in load_rules().values():
+        assert f"| {rule.code} | `{rule.name}` |" in text, rule.code
