@@ -13,9 +13,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from budgetcheck.catalogue import load_profiles
-from budgetcheck.checks.conventions import Conventions
+from budgetcheck.checks.profile_params import Conventions
 from budgetcheck.checks.rating import Direction, assess
-from budgetcheck.checks.scores import (
+from budgetcheck.checks.score_formulas import (
     classify_above_target,
     execution_score,
     forward_score,

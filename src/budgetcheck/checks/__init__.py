@@ -13,13 +13,13 @@ from .changes import check_growth, check_growth_zero_base, check_negative_prior
 from .counts import check_table_count
 from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
-from .convention import check_convention, check_far_above
+from .consistency import check_convention, check_far_above
 from .costs import check_cost_cover
 from .execution import check_execution_rate, check_execution_score
 from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
 )
-from .scoring import check_grade, check_score_range, check_total_score, check_weights_total
+from .table_scores import check_grade, check_score_range, check_total_score, check_weights_total
 from .signs import check_negative, check_percent_as_fraction
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]

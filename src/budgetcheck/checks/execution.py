@@ -17,7 +17,7 @@ from ..intervals import Interval
 from ..model.report import FundsRow
 from ..paths import Path
 from .context import Context
-from .scores import execution_score
+from .score_formulas import execution_score
 from .tables import compare_any, conventions, figure, table_name, tables
 
 

@@ -15,7 +15,7 @@ from ..measures import MeasureKind
 from ..model.report import Indicator
 from .context import Context
 from .rating import ONE, Direction, actual_interval
-from .scores import band_scores, score_ranges
+from .score_formulas import band_scores, score_ranges
 from .tables import Row, compare_any, conventions, printed_rate, rows
 
 

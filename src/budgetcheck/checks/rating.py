@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from ..intervals import Interval
 from ..measures import Measure, MeasureKind
-from .conventions import Conventions
+from .profile_params import Conventions
 
 ONE = Interval.point(1)
 ZERO = Fraction(0)

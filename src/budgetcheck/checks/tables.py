@@ -13,7 +13,7 @@ from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
 from ..paths import Path
 from .context import TRUNCATION_RULE, Context
-from .conventions import Conventions
+from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
 
 UNIT_TABLE = {"en": "unit table", "zh": "单位整体支出绩效自评表"}

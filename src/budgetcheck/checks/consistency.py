@@ -18,9 +18,9 @@ from ..figures import format_fraction
 from ..findings import Finding
 from ..intervals import Interval
 from .context import Context
-from .conventions import Conventions
+from .profile_params import Conventions
 from .rating import Direction
-from .scores import classify_above_target, forward_score
+from .score_formulas import classify_above_target, forward_score
 from .tables import Row, conventions, printed_rate, rows
 
 NAMES = {"full": ("full marks", "保留满分"), "deviation": ("deduction by the deviation", "按偏差扣分")}

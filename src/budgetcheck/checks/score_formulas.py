@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from ..intervals import Interval
-from .conventions import Conventions
+from .profile_params import Conventions
 from .rating import ZERO, Direction
 
 ScoreFunction = Callable[[Fraction], Fraction]

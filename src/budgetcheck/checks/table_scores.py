@@ -19,7 +19,7 @@ from ..intervals import Interval, total
 from ..model.report import EvaluationTable
 from ..paths import Path
 from .context import Context
-from .scores import grades_for, in_range
+from .score_formulas import grades_for, in_range
 from .tables import conventions, figure, table_name, tables
 
 
