@@ -1,6 +1,6 @@
 """Printed figures: exact decimal values that remember how they were printed.
 
-A figure such as ``1,085.20`` or ``93.61%`` stands for every true value that rounds to it,
+A figure such as ``2,310.50`` or ``93.61%`` stands for every true value that rounds to it,
 so each figure carries its printed number of decimals and the raw text it came from.
 """
 
@@ -77,7 +77,7 @@ class Figure:
 
 
 def parse_figure(raw: object, *, percent: bool | None = None, suffixes: tuple[str, ...] = ()) -> Figure:
-    """Parse a printed number (``"1,085.20"``, ``"93.61%"``, ``12``) into a :class:`Figure`.
+    """Parse a printed number (``"2,310.50"``, ``"93.61%"``, ``12``) into a :class:`Figure`.
 
     ``percent=True`` accepts a bare number as percentage points; ``percent=False`` rejects
     a ``%`` sign. ``suffixes`` are unit words that may follow the number (``万元``, ``分``).

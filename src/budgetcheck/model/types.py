@@ -69,7 +69,7 @@ def _measure(raw: Any) -> Measure:
         raise ValueError(str(exc)) from None
 
 
-Amount = _figure_type(False, ("万元", "元"), False, "1,085.20")
+Amount = _figure_type(False, ("万元", "元"), False, "2,310.50")
 """An amount of money (万元 unless stated), signed where it is a change."""
 Percent = _figure_type(True, (), False, "93.61%")
 """A percentage; a bare number is read as percentage points."""
