@@ -87,7 +87,7 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
     from .catalogue import load_profiles, load_rules
     from .inputs import STDIN, expand, start_directory
     from .reporters import get_reporter
-    from .runner import run, select, unreadable
+    from .runner import apply_baseline, run, select, unreadable, with_files
     from .selection import Selection, SelectionError
     from .settings import resolve
 
@@ -108,27 +108,26 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
     stdin = sys.stdin.buffer.read() if STDIN in expanded.paths else None
     result = run(expanded.paths, settings.profile, settings.max_bytes, jobs=settings.jobs, stdin=stdin,
                  allow_explained_errors=settings.allow_explained_errors)
-    result.files.extend(unreadable(source, message) for source, message in expanded.problems)
+    result = with_files(result, (unreadable(source, message) for source, message in expanded.problems))
     result = select(result, selection)
     result.fail_on, result.exit_zero = settings.fail_on, settings.exit_zero
     try:
-        if write_baseline:
+        if write_baseline:  # needs every finding before anything is reported
+            result.files = list(result.files)
             count = baselines.write(Path(write_baseline), [f for file in result.files for f in file.findings if not f.explained])
             click.echo(f"budgetcheck: wrote {count} finding(s) to {write_baseline}", err=True)
         chosen = write_baseline or settings.baseline
         if chosen:
-            known = baselines.read(Path(chosen))
-            for file in result.files:
-                file.findings, dropped = baselines.split(file.findings, known)
-                result.baselined += dropped
+            result = apply_baseline(result, baselines.read(Path(chosen)))
     except (baselines.BaselineError, OSError) as exc:
         _fail(str(exc))
     _utf8_stdout()
-    try:
+    try:  # the reporter pulls the results: files are checked as it writes, none kept beyond need
         get_reporter(settings.fmt)(result, sys.stdout, settings.lang)
         sys.stdout.flush()
     except BrokenPipeError:  # `budgetcheck validate … | head`: the reader left, not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        result.drain()  # the exit code still covers every file
     sys.exit(result.exit_code())
 
 

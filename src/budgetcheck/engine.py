@@ -49,10 +49,14 @@ def check_report(
     rules: dict[str, Rule] | None = None,
     profile: Profile | None = None,
     allow_explained_errors: bool = False,
+    *,
+    record_touched: bool = True,
 ) -> FileResult:
     """Run every rule over a loaded report; schema problems become findings of BC001.
 
     The report's explanations (说明) are applied last (see :mod:`budgetcheck.explain`).
+    ``record_touched`` keeps, in ``FileResult.touched``, every figure path a check used: the
+    coverage and property tests need it; the CLI turns it off (smaller results to pass on).
     """
     all_rules = load_rules()
     rules = all_rules if rules is None else rules
@@ -75,7 +79,7 @@ def check_report(
             )
         result.invalid = True
         return result
-    ctx = Context(loaded, profile or resolve_profile(loaded), all_rules)
+    ctx = Context(loaded, profile or resolve_profile(loaded), all_rules, record_touched=record_touched)
     for rule in _ordered(rules):
         kind = KINDS.get(rule.kind)
         if kind is None:

@@ -25,6 +25,9 @@ class Context:
     rules: dict[str, Rule]
     blocked: set[Path] = field(default_factory=set)
     touched: set[Path] = field(default_factory=set)
+    record_touched: bool = True
+    memo: dict[Any, Any] = field(default_factory=dict)
+    """Values derived once per report and shared by several checks (e.g. assessed rows)."""
 
     @property
     def report(self) -> Any:
@@ -61,8 +64,9 @@ class Context:
         return any(path in self.blocked for path in paths)
 
     def touch(self, paths: list[Path]) -> None:
-        """Record figures that took part in an identity (for coverage measurement)."""
-        self.touched.update(paths)
+        """Record figures that took part in an identity (for coverage measurement, opt-in)."""
+        if self.record_touched:
+            self.touched.update(paths)
 
     # -- findings ------------------------------------------------------------------------
     def finding(

@@ -87,9 +87,27 @@ class Row:
 def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
     """Every indicator row of the tables a target names, assessed under ``conv``."""
     for path, table in tables(ctx, target):
-        name = table_name(table, path)
-        for index, indicator in enumerate(table.indicators):
-            yield Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
+        yield from table_rows(ctx, path, table, conv)
+
+
+def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventions) -> list[Row]:
+    """The assessed rows of one table, computed once per report run and conventions.
+
+    About eight scoring rules walk the same rows; the memo lives on the run's context, so
+    nothing is shared between reports.
+    """
+    key = ("rows", path, id(conv))
+    cached = ctx.memo.get(key)
+    if cached is not None and cached[0] is conv:
+        found: list[Row] = cached[1]
+        return found
+    name = table_name(table, path)
+    made = [
+        Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
+        for index, indicator in enumerate(table.indicators)
+    ]
+    ctx.memo[key] = (conv, made)
+    return made
 
 
 def printed_rate(row: Row) -> list[Interval]:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def report(run: RunResult, out: IO[str], lang: str) -> None:
     """Write one line per finding and per unreadable file, then a summary line."""
-    for file in run.files:
+    for file in run.each():
         if file.error:
             out.write(f"{file.error}\n")
         for f in file.findings:

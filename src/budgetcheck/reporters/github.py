@@ -41,7 +41,7 @@ def annotation(finding: Finding, lang: str) -> str:
 
 def report(run: RunResult, out: IO[str], lang: str) -> None:
     """Write one annotation per finding and per unreadable file, then the summary line."""
-    for file in run.files:
+    for file in run.each():
         if file.error:
             out.write(f"::error file={escape_property(file.source)},title=unreadable::{escape_data(file.error)}\n")
         for finding in file.findings:

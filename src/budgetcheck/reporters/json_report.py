@@ -36,7 +36,6 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def document(run: RunResult) -> dict[str, Any]:
     """The whole run as one JSON-ready mapping."""
-    counts = run.counts()
     files: list[dict[str, Any]] = [
         {
             "path": file.source,
@@ -45,20 +44,22 @@ def document(run: RunResult) -> dict[str, Any]:
             "counts": file_counts(file),
             "findings": [finding_dict(f) for f in file.findings],
         }
-        for file in run.files
+        for file in run.each()
     ]
+    totals = run.totals()  # complete once every file has been read
+    counts = totals.unexplained
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "budgetcheck", "version": __version__},
         "files": files,
         "summary": {
-            "files": len(run.files),
+            "files": totals.files,
             "error": counts[Severity.ERROR],
             "warning": counts[Severity.WARNING],
             "info": counts[Severity.INFO],
-            "explained": sum(file_counts(file)["explained"] for file in run.files),
+            "explained": totals.explained,
             "baselined": run.baselined,
-            "could_not_check": sum(1 for file in run.files if file.invalid),
+            "could_not_check": totals.invalid,
             "fail_on": run.fail_on.value,
             "exit_code": run.exit_code(),
         },

@@ -55,7 +55,7 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
     """Write the run as a JUnit XML document."""
     codes = list(run.rules) or list(load_rules())
     root = ET.Element("testsuites", name="budgetcheck")
-    for file in run.files:
+    for file in run.each():
         root.append(suite(run, file, codes, lang))
     for key in ("tests", "failures", "errors"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in root)))

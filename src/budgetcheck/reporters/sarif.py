@@ -72,12 +72,15 @@ def document(run: RunResult, lang: str) -> dict[str, Any]:
     catalogue = load_rules()
     rules = [catalogue[code] for code in run.rules if code in catalogue] or list(catalogue.values())
     index = {rule.code: i for i, rule in enumerate(rules)}
-    results = [result(f, index, lang) for file in run.files for f in file.findings]
-    notifications = [
-        {"level": "error", "message": {"text": file.error},
-         "locations": [{"physicalLocation": {"artifactLocation": {"uri": relative_uri(file.source)}}}]}
-        for file in run.files if file.error
-    ]
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for file in run.each():
+        results.extend(result(f, index, lang) for f in file.findings)
+        if file.error:
+            notifications.append(
+                {"level": "error", "message": {"text": file.error},
+                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": relative_uri(file.source)}}}]}
+            )
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications

@@ -31,7 +31,7 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
     from rich.table import Table
 
     console = Console(file=out, highlight=False, soft_wrap=False)
-    for file in run.files:
+    for file in run.each():
         if file.error:
             console.print(f"[bold red]{escape(file.error)}[/]")
             continue
