@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 
-from pydantic import Field
-
 from .types import (
     Amount,
     AmountCell,
     Base,
     Count,
+    Field,
     MeasureCell,
     Percent,
     PercentCell,

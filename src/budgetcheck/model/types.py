@@ -1,15 +1,23 @@
-"""Pydantic field types for printed figures, placeholders and indicator cells."""
+"""Field types and the base class of the report model.
+
+The model is declared like a pydantic model (annotated class attributes, ``Field`` for
+defaults and bounds) but its classes are plain frozen records: importing pydantic's
+``BaseModel`` machinery and generating a schema from 30 classes cost more than the rest of
+a ``budgetcheck validate`` run (bench/README.md). Validation is still pydantic's: the
+classes are compiled, on first use, into one pydantic-core validator (``model/compile.py``),
+so the accepted input and the error types, messages and locations are pydantic's.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Callable
-
-from pydantic import ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
-from pydantic import BaseModel
+from typing import Any, ClassVar, TypeVar
 
 from ..figures import Figure, FigureError, is_placeholder, parse_figure
 from ..measures import Measure, parse_measure
+
+M = TypeVar("M", bound="Base")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,18 +30,116 @@ class Placeholder:
         return self.text
 
 
-class Base(BaseModel):
-    """Base of every report section: unknown keys are errors, values are immutable."""
-
-    # defer_build: build one validator for Report on first use instead of one per class at
-    # import (halves the start-up cost of `budgetcheck validate`; see bench/README.md).
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True)
+_NO_DEFAULT: Any = object()
 
 
-def _text_of(value: object) -> str:
+@dataclass(frozen=True)
+class Field:
+    """A field's default (value or factory) and integer bounds, as in ``pydantic.Field``."""
+
+    default: Any = _NO_DEFAULT
+    default_factory: Callable[[], Any] | None = None
+    ge: int | None = None
+    le: int | None = None
+
+    @property
+    def required(self) -> bool:
+        """Whether the input must give the field."""
+        return self.default is _NO_DEFAULT and self.default_factory is None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One declared field of a model class: its annotation (as written) and default."""
+
+    name: str
+    annotation: str
+    field: Field
+
+
+class Base:
+    """Base of every report section: unknown keys are errors, values are immutable.
+
+    ``__pydantic_fields__`` (the declared fields, in order) keeps pydantic's name so that
+    code walking a model's fields works on these classes too.
+    """
+
+    __slots__ = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+    __pydantic_fields__: ClassVar[dict[str, FieldSpec]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Collect the annotated fields of a model class (types are resolved on first use)."""
+        super().__init_subclass__(**kwargs)
+        fields: dict[str, FieldSpec] = {}
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if str(annotation).startswith("ClassVar"):
+                continue
+            declared = cls.__dict__.get(name, _NO_DEFAULT)
+            spec = declared if isinstance(declared, Field) else Field(default=declared)
+            if name in cls.__dict__:
+                delattr(cls, name)  # the instance's value, never a class default, is read
+            fields[name] = FieldSpec(name, str(annotation), spec)
+        cls.__pydantic_fields__ = fields
+
+    @classmethod
+    def model_validate(cls: type[M], data: Any) -> M:
+        """Validate raw data (raises ``pydantic.ValidationError`` listing every misfit)."""
+        from .compile import validator
+
+        result: M = validator(cls).validate_python(data)
+        return result
+
+    @classmethod
+    def model_json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of this model (for editors and schema validators)."""
+        from .jsonschema import json_schema
+
+        return json_schema(cls)
+
+    def model_dump(self, mode: str = "python") -> dict[str, Any]:
+        """Every field as plain data; printed cells as their printed text."""
+        return {name: _dump(getattr(self, name)) for name in type(self).__pydantic_fields__}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise TypeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise TypeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), *self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
+        return f"{type(self).__name__}({shown})"
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Base):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_dump(item) for item in value]
     if isinstance(value, (Figure, Placeholder, Measure)):
         return value.text
-    return str(value)
+    return value
+
+
+@dataclass(frozen=True)
+class CellType:
+    """A field type read from printed text: a figure (or placeholder) or an indicator measure.
+
+    ``validate`` turns the raw scalar into the value; ``json_schema`` describes the input.
+    """
+
+    name: str
+    validate: Callable[[Any], Any]
+    json_schema: dict[str, Any]
+    cells: bool = False
 
 
 def _figure_validator(percent: bool | None, suffixes: tuple[str, ...], cells: bool) -> Callable[[Any], Any]:
@@ -50,14 +156,9 @@ def _figure_validator(percent: bool | None, suffixes: tuple[str, ...], cells: bo
     return validate
 
 
-def _figure_type(percent: bool | None, suffixes: tuple[str, ...], cells: bool, example: str) -> Any:
+def _figure_type(name: str, percent: bool | None, suffixes: tuple[str, ...], cells: bool, example: str) -> CellType:
     schema = {"type": ["string", "number"], "examples": [example]}
-    return Annotated[
-        Figure | Placeholder if cells else Figure,
-        PlainValidator(_figure_validator(percent, suffixes, cells)),
-        PlainSerializer(_text_of, return_type=str),
-        WithJsonSchema(schema),
-    ]
+    return CellType(name, _figure_validator(percent, suffixes, cells), schema, cells)
 
 
 def _measure(raw: Any) -> Measure:
@@ -69,24 +170,23 @@ def _measure(raw: Any) -> Measure:
         raise ValueError(str(exc)) from None
 
 
-Amount = _figure_type(False, ("万元", "元"), False, "2,310.50")
+Amount = _figure_type("Amount", False, ("万元", "元"), False, "2,310.50")
 """An amount of money (万元 unless stated), signed where it is a change."""
-Percent = _figure_type(True, (), False, "93.61%")
+Percent = _figure_type("Percent", True, (), False, "93.61%")
 """A percentage; a bare number is read as percentage points."""
-Count = _figure_type(False, ("人", "辆", "个", "台", "台（套）", "次", "批次", "人次", "份"), False, "5")
+Count = _figure_type("Count", False, ("人", "辆", "个", "台", "台（套）", "次", "批次", "人次", "份"), False, "5")
 """A whole count (people, vehicles, projects)."""
-Score = _figure_type(False, ("分",), False, "9.36")
+Score = _figure_type("Score", False, ("分",), False, "9.36")
 """A weight or score in points."""
-AmountCell = _figure_type(False, ("万元", "元"), True, "14.10")
+AmountCell = _figure_type("AmountCell", False, ("万元", "元"), True, "14.10")
 """An amount table cell that may be a placeholder."""
-PercentCell = _figure_type(True, (), True, "100.00%")
+PercentCell = _figure_type("PercentCell", True, (), True, "100.00%")
 """A percentage table cell that may be a placeholder."""
-ScoreCell = _figure_type(False, ("分",), True, "10")
+ScoreCell = _figure_type("ScoreCell", False, ("分",), True, "10")
 """A weight or score table cell that may be a placeholder."""
-MeasureCell = Annotated[
-    Measure,
-    PlainValidator(_measure),
-    PlainSerializer(_text_of, return_type=str),
-    WithJsonSchema({"type": ["string", "number"], "examples": [">=90%", "=1套", "2024年12月15日前", "提升"]}),
-]
+MeasureCell = CellType(
+    "MeasureCell",
+    _measure,
+    {"type": ["string", "number"], "examples": [">=90%", "=1套", "2024年12月15日前", "提升"]},
+)
 """An indicator target or actual: operator + number + unit, a date, a word or a placeholder."""
