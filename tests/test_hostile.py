@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from budgetcheck.cli import main
-from budgetcheck.loader import load_report, load_text
+from budgetcheck.loader import InputError, load_report, load_text
+from budgetcheck.loader.yamltree import DuplicateKey, parse_yaml
 
 UNIT = 'unit: {name: "某单位", year: "2024"}\n'
 BASIC = 'basic_expenditure: {total: "12.00", personnel: "10.00", public: "2.00"}\n'
@@ -48,8 +49,6 @@ REFUSED = [
     ("billion laughs", b"a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n", ["anchors"]),
     ("merge key", (UNIT + "income: {<<: {total: \"1.00\"}}\n").encode(), ["merge keys"]),
     ("application tag", (UNIT + "title: !!python/object:os.system x\n").encode(), ["YAML tag", "python/object"]),
-    ("duplicate key", (UNIT + BASIC + BASIC).encode(), ["duplicate key 'basic_expenditure'", ":3:1", "first at line 2, column 1"]),
-    ("duplicate nested key", (UNIT + 'income: {total: "1.00", total: "2.00"}\n').encode(), ["duplicate key 'total'", "first at line 2"]),
     ("deep block nesting", (UNIT + "".join("  " * i + f"k{i}:\n" for i in range(100))).encode(), ["nesting deeper than 64"]),
     ("deep flow nesting", (UNIT + "x: " + "[" * 5000 + "]" * 5000 + "\n").encode(), ["invalid YAML", "nesting depth"]),
     ("two documents", (UNIT + "---\n" + UNIT).encode(), ["more than one YAML document", ":2:1"]),
@@ -164,6 +163,55 @@ def test_several_schema_problems_are_all_reported(tmp_path: FsPath) -> None:
     result = run(tmp_path, text)
     assert result.exit_code == 2
     assert result.output.count("BC001") == 3, result.output
+
+
+DUPLICATES = UNIT + BASIC + BASIC + (
+    'income: {total: "1.00", total: "2.00"}\n'
+    'procurement: {total: "x", goods: "1.00", works: "0.00", services: "0.00", colour: red}\n'
+)
+
+
+def test_every_duplicate_key_is_reported_with_both_positions_in_one_run(tmp_path: FsPath) -> None:
+    result = run(tmp_path, DUPLICATES)
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if "BC001" in line]
+    assert len(lines) == 4, result.output  # two duplicate keys and two other schema problems
+    assert lines[0].startswith(f"{tmp_path / 'input.yaml'}:3:1: ")
+    assert "duplicate key 'basic_expenditure' (first at line 2, column 1)" in lines[0]
+    assert ":4:25: " in lines[1] and "duplicate key 'total' (first at line 4, column 10)" in lines[1]
+    assert "procurement.total" in lines[2] and "not a number" in lines[2]
+    assert "procurement.colour" in lines[3] and "unknown key" in lines[3]
+
+
+def test_a_duplicate_keeps_the_first_value_and_its_positions() -> None:
+    text = UNIT + 'income:\n  total: "1.00"\n  items: [{label: a, amount: "1.00"}]\n  items:\n    - {label: b, amount: "9.00"}\n    - {label: c, amount: "9.00", amount: "8.00"}\n'
+    found: list[DuplicateKey] = []
+    data, positions = parse_yaml(text, "dup.yaml", found)
+    assert data["income"]["items"] == [{"label": "a", "amount": "1.00"}]
+    assert [(d.path, d.at, d.first) for d in found] == [
+        (("income", "items"), (5, 3), (4, 3)),
+        (("income", "items", 1, "amount"), (7, 34), (7, 18)),  # inside the dropped copy: reported too
+    ]
+    assert ("income", "items", 1) not in positions and positions[("income", "items", 0)] == (4, 11)
+
+
+def test_without_a_list_the_first_duplicate_stops_the_parse() -> None:
+    """Rule files and rule cases are parsed this way: a duplicate there is a mistake to fix first."""
+    with pytest.raises(InputError, match="duplicate key 'total'"):
+        parse_yaml(UNIT + 'income: {total: "1.00", total: "2.00"}\n', "case.yaml")
+
+
+SCHEMA_AND_ARITHMETIC = SEVERAL.replace('three_public: {amount: "-1.00"}\n', 'three_public: {amount: "many", colour: red}\n')
+
+
+def test_schema_errors_are_all_reported_and_stop_the_arithmetic_of_that_file(tmp_path: FsPath) -> None:
+    """A report that does not fit the model is not checked further: its figures may be misplaced."""
+    alone = run(tmp_path, SEVERAL.replace('three_public: {amount: "-1.00"}\n', ""))
+    assert alone.exit_code == 1 and alone.output.count("[error]") == 3, alone.output  # the arithmetic errors
+    both = run(tmp_path, SCHEMA_AND_ARITHMETIC)
+    assert both.exit_code == 2
+    assert both.output.count("BC001") == 2 and "three_public.amount" in both.output and "three_public.colour" in both.output
+    assert "BC101" not in both.output and "BC103" not in both.output
 
 
 def test_same_input_same_output_same_order(tmp_path: FsPath) -> None:

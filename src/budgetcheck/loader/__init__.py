@@ -9,7 +9,7 @@ from typing import Any
 from ..paths import Path, format_path
 from .decode import DEFAULT_MAX_BYTES, decode_report
 from .errors import InputError
-from .yamltree import Positions, parse_yaml
+from .yamltree import DuplicateKey, Positions, parse_yaml
 
 __all__ = ["InputError", "LoadedReport", "SchemaProblem", "load_report", "load_text", "build_report"]
 
@@ -80,10 +80,23 @@ def build_report(data: Any, positions: Positions, source: str) -> LoadedReport:
     return loaded
 
 
+def _position(problem: SchemaProblem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
+
+
 def load_text(text: str, source: str) -> LoadedReport:
-    """Parse report YAML text (already decoded)."""
-    data, positions = parse_yaml(text, source)
-    return build_report(data, positions, source)
+    """Parse report YAML text (already decoded).
+
+    Every duplicate key becomes a :class:`SchemaProblem` (BC001) at its second position,
+    reported together with the other schema problems in document order.
+    """
+    duplicates: list[DuplicateKey] = []
+    data, positions = parse_yaml(text, source, duplicates)
+    loaded = build_report(data, positions, source)
+    if duplicates:
+        found = [SchemaProblem(format_path(d.path), d.message, *d.at) for d in duplicates]
+        loaded.problems = sorted([*found, *loaded.problems], key=_position)
+    return loaded
 
 
 def load_report(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:

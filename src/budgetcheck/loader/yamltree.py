@@ -4,7 +4,9 @@ Scalars are never resolved by YAML 1.1 rules (``no`` → False, ``1.10`` → 1.1
 octal): the model reads every figure from the text as written. The tree is built from the
 parser's event stream with an explicit stack, so no input can exhaust the recursion limit.
 Anchors, aliases, merge keys and application tags are rejected (a report has no use for
-them, and alias expansion can explode); a duplicate key is an error naming both positions.
+them, and alias expansion can explode). A duplicate key names both positions: by default
+the first one stops the parse; when the caller passes a list, every duplicate is collected
+there (the first value is kept, later ones dropped) so that all of them are reported at once.
 """
 
 from __future__ import annotations
@@ -28,6 +30,22 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Explicit core tags that change nothing here (the raw text is kept either way).
 _HARMLESS_TAGS = frozenset({"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")})
 Positions = dict[Path, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    """A key written twice in one mapping: its data path and both positions (1-based)."""
+
+    path: Path
+    key: str
+    at: tuple[int, int]
+    first: tuple[int, int]
+
+    @property
+    def message(self) -> str:
+        """The bilingual description naming the first occurrence."""
+        line, col = self.first
+        return f"duplicate key {self.key!r} (first at line {line}, column {col}) / 键重复（首次出现于第 {line} 行）"
 
 
 def _where(event: Any) -> tuple[int, int]:
@@ -61,6 +79,8 @@ class _Frame:
     key: str | None = None
     key_at: tuple[int, int] = (0, 0)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    dropped: bool = False  # this container is the value of a duplicate key: built, then dropped
+    discard: bool = False  # the value awaited for ``key`` belongs to a duplicate key
 
     def child_path(self) -> Path:
         if isinstance(self.value, list):
@@ -75,12 +95,14 @@ class _Frame:
 class _Builder:
     """Turns the event stream into nested dicts, lists and raw strings (iteratively)."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, duplicates: list[DuplicateKey] | None = None):
         self.source = source
+        self.duplicates = duplicates
         self.positions: Positions = {}
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
+        self.dropping = 0  # dropped containers open on the stack: their positions are not kept
 
     def fail(self, event: Any, message: str) -> InputError:
         return InputError(self.source, message, *_where(event))
@@ -108,16 +130,19 @@ class _Builder:
             self.screen(event)
             self.open(event, {} if isinstance(event, yaml.MappingStartEvent) else [])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            frame = self.stack.pop()
-            self.attach(frame.value)
+            self.close()
 
     def scalar(self, event: Any) -> None:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and frame.wants_key():
             self.key(frame, event)
             return
+        if frame is not None and frame.discard:  # a duplicate key's scalar value: the first one stays
+            frame.key, frame.discard = None, False
+            return
         value = None if not event.style and event.value in _NULLS else event.value
-        self.positions[frame.child_path() if frame else ()] = _where(event)
+        if not self.dropping:
+            self.positions[frame.child_path() if frame else ()] = _where(event)
         self.attach(value)
 
     def key(self, frame: _Frame, event: Any) -> None:
@@ -125,11 +150,13 @@ class _Builder:
         if key == "<<" and not event.style:
             raise self.fail(event, "YAML merge keys (<<) are not allowed in a report / 不允许使用合并键")
         if key in frame.seen:
-            line, col = frame.seen[key]
-            raise self.fail(
-                event, f"duplicate key {key!r} (first at line {line}, column {col}) / 键重复（首次出现于第 {line} 行）"
-            )
-        frame.seen[key] = _where(event)
+            duplicate = DuplicateKey(frame.path + (key,), key, _where(event), frame.seen[key])
+            if self.duplicates is None:
+                raise self.fail(event, duplicate.message)
+            self.duplicates.append(duplicate)
+            frame.discard = True
+        else:
+            frame.seen[key] = _where(event)
         frame.key = key
 
     def open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
@@ -139,8 +166,23 @@ class _Builder:
         path = parent.child_path() if parent else ()
         if len(path) >= MAX_DEPTH:
             raise self.fail(event, f"nesting deeper than {MAX_DEPTH} levels / 嵌套过深")
-        self.positions[path] = _where(event)
-        self.stack.append(_Frame(path, container))
+        dropped = parent is not None and parent.discard
+        if dropped:
+            assert parent is not None
+            parent.discard = False
+            self.dropping += 1
+        elif not self.dropping:
+            self.positions[path] = _where(event)
+        self.stack.append(_Frame(path, container, dropped=dropped))
+
+    def close(self) -> None:
+        """End the innermost mapping or sequence: attach it, or drop a duplicate key's value."""
+        frame = self.stack.pop()
+        if not frame.dropped:
+            self.attach(frame.value)
+            return
+        self.dropping -= 1
+        self.stack[-1].key = None
 
     def attach(self, value: Any) -> None:
         if not self.stack:
@@ -155,9 +197,13 @@ class _Builder:
             frame.key = None
 
 
-def parse_yaml(text: str, source: str) -> tuple[Any, Positions]:
-    """Parse YAML text into raw data and a map from data path to (line, column), 1-based."""
-    builder = _Builder(source)
+def parse_yaml(text: str, source: str, duplicates: list[DuplicateKey] | None = None) -> tuple[Any, Positions]:
+    """Parse YAML text into raw data and a map from data path to (line, column), 1-based.
+
+    A duplicate key raises :class:`InputError`, unless ``duplicates`` is given: then every
+    duplicate key is appended to it and the first value of each key is kept.
+    """
+    builder = _Builder(source, duplicates)
     for event in _events(text, source):
         builder.feed(event)
     if builder.root is None:
