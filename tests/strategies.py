@@ -21,6 +21,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from .template_text import render
+
 WAN = 10_000  # 元 per 万元
 
 INCOME_LABELS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
@@ -469,3 +471,48 @@ def _scalar(value: Any) -> str:
     if value is None:
         return "null"
     return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+# -- mutated template text (for `extract`) -----------------------------------------------------
+# Characters that carry meaning in the template text: digits (half and full width), figure
+# punctuation, units, the words of changes and shares, cell and line breaks.
+TEMPLATE_NOISE = list("0123456789０１２３４５６７８９.,，。：:；、%％－-—/=<>万元（）()类款项占增加减少增长下降年月日前个人辆次\t\n ")
+
+
+def _mutate_template(draw: Any, text: str) -> str:
+    """One edit of template text: cut, insert, duplicate or replace a span, swap two lines,
+    add or drop a line's leading TAB (paragraph ↔ table cell), or change one digit."""
+    kind = draw(st.sampled_from(["cut", "insert", "duplicate", "replace", "swap", "tab", "digit"]), label="edit")
+    start = draw(st.integers(0, len(text)), label="at")
+    if kind in ("swap", "tab"):
+        lines = text.split("\n")
+        one = min(start * len(lines) // (len(text) + 1), len(lines) - 1)
+        if kind == "tab":
+            lines[one] = lines[one][1:] if lines[one].startswith("\t") else "\t" + lines[one]
+        else:
+            other = draw(st.integers(0, len(lines) - 1), label="other line")
+            lines[one], lines[other] = lines[other], lines[one]
+        return "\n".join(lines)
+    if kind == "digit":
+        digits = [i for i in range(start, min(len(text), start + 200)) if text[i].isdigit()]
+        if not digits:
+            return text
+        at = digits[0]
+        return text[:at] + draw(st.sampled_from("0123456789")) + text[at + 1:]
+    end = draw(st.integers(start, min(len(text), start + 60)), label="to")
+    if kind == "cut":
+        return text[:start] + text[end:]
+    if kind == "duplicate":
+        return text[:end] + text[start:end] + text[end:]
+    noise = draw(st.text(alphabet=st.sampled_from(TEMPLATE_NOISE), max_size=16), label="noise")
+    return text[:start] + noise + (text[start:] if kind == "insert" else text[end:])
+
+
+@st.composite
+def mutated_template_texts(draw: Any) -> bytes:
+    """The template text of a consistent report after one to four random edits, encoded."""
+    text = render(draw(consistent_reports()))
+    for _ in range(draw(st.integers(1, 4), label="edits")):
+        text = _mutate_template(draw, text)
+    encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "gb18030"]), label="encoding")
+    return text.encode(encoding, errors="replace")

@@ -1,0 +1,255 @@
+"""Write a generated report (tests/strategies.py) as the text dump ``budgetcheck extract`` reads.
+
+The layout is the one of a published 部门决算公开说明 saved as text: the title, then the
+template's numbered headings each followed by its fixed sentences with the figures filled
+in, and after the 预算绩效 paragraph the self-evaluation tables flattened one cell per line,
+each cell line starting with a TAB and a blank line ending each row (see
+``fixtures/changji-2024.txt``). Every figure is written exactly as the report prints it;
+a change is written as 增加/减少 (增长/下降) and its absolute value, as documents do.
+
+:func:`render` is the only public entry point; it takes the raw printed data of
+:func:`tests.strategies.consistent_reports`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Data = dict[str, Any]
+
+
+def render(report: Data) -> str:
+    """The text dump of a generated report: narrative sections, then the performance tables."""
+    unit = report["unit"]
+    year = unit["year"]
+    lines = [f"{unit['name']}{year}年度部门决算公开说明", "第一部分 单位概况"]
+    lines += _unit(unit)
+    lines.append(f"第二部分 {year}年度部门决算情况说明")
+    lines += _income_expenditure(report["income_expenditure"], year)
+    lines += _breakdown("二、收入决算情况说明", "本年收入", report["income"])
+    lines += _breakdown("三、支出决算情况说明", "本年支出", report["expenditure"])
+    lines += _fiscal(report["fiscal"], year)
+    lines += _general_budget(report["general_budget"], year)
+    lines += _basic(report["basic_expenditure"], year)
+    lines += _fund("七、政府性基金预算财政拨款收入支出决算情况说明", "政府性基金")
+    lines += _fund("八、国有资本经营预算财政拨款收入支出决算情况说明", "国有资本经营")
+    lines += _three_public(report["three_public"], year)
+    lines.append("十、其他重要事项的情况说明")
+    lines += _operating_costs(report["operating_costs"], unit["name"], year)
+    lines += _procurement(report["procurement"], year)
+    lines += _assets(report["assets"], year)
+    performance = report["performance"]
+    lines += _performance_summary(performance["summary"], year)
+    lines += ["", ""]
+    lines += _table("单位整体支出绩效自评表", "单位名称", performance["unit_table"], year, completion=False)
+    for project in performance["projects"]:
+        lines += _table("项目支出绩效自评表", "项目名称", project, year, completion=True)
+    lines += ["十二、其他需说明的事项", "本单位无其他需说明的事项。"]
+    return "\n".join(lines) + "\n"
+
+
+# -- sentence pieces -----------------------------------------------------------------------
+def _unsigned(text: str) -> tuple[bool, str]:
+    """Whether a printed figure is negative, and its text without the sign."""
+    return text.startswith("-"), text.removeprefix("-")
+
+
+def _change(change: Data | None, lead: str = "，比上年") -> str:
+    """``，比上年增加 X万元，增长 R%，主要原因是：…。`` (or 减少/下降 for negative figures)."""
+    if not change:
+        return "。"
+    down, amount = _unsigned(change["amount"])
+    out = f"{lead}{'减少' if down else '增加'}{amount}万元"
+    if "rate" in change:
+        down, rate = _unsigned(change["rate"])
+        out += f"，{'下降' if down else '增长'}{rate}"
+    return out + f"，主要原因是：{change.get('reason') or '工作任务变化。'}"
+
+
+def _budget(label: str, comparison: Data, lead: str = "全年预算数") -> str:
+    """``label全年预算数 B万元，决算数 F万元，预决算差异率 V%，主要原因是：…。``"""
+    out = f"{label}{lead}{comparison['budget']}万元，决算数{comparison['final']}万元"
+    if "variance_rate" in comparison:
+        out += f"，预决算差异率{comparison['variance_rate']}"
+    return out + f"，主要原因是：{comparison.get('reason') or '严格按照预算执行。'}"
+
+
+def _share(item: Data) -> str:
+    return f"，占{item['share']}" if "share" in item else ""
+
+
+# -- sections ------------------------------------------------------------------------------
+def _unit(unit: Data) -> list[str]:
+    groups = []
+    for group in unit["headcount"]:
+        down, change = _unsigned(group["change"])
+        groups.append(f"{group['label']}{group['count']}人，{'减少' if down else '增加'}{change}人")
+    divisions = "、".join(unit["divisions"])
+    subordinate = "无下属预算单位" if unit["subordinate_units"] == "0" else f"有{unit['subordinate_units']}个下属预算单位"
+    return [
+        "一、机构设置及人员情况",
+        f"{unit['name']}{unit['year']}年度，实有人数{unit['headcount_total']}人，其中：{'；'.join(groups)}。",
+        f"{unit['name']}{subordinate}，下设{unit['division_count']}个科室，分别是：{divisions}。",
+    ]
+
+
+def _income_expenditure(s: Data, year: str) -> list[str]:
+    return [
+        "一、收入支出决算总体情况说明",
+        f"{year}年度收入总计{s['income_total']}万元，其中：本年收入合计{s['current_income']}万元，"
+        f"使用非财政拨款结余（含专用结余）{s['non_fiscal_balance_used']}万元，年初结转和结余{s['opening_balance']}万元。",
+        f"{year}年度支出总计{s['expenditure_total']}万元，其中：本年支出合计{s['current_expenditure']}万元，"
+        f"结余分配{s['balance_distribution']}万元，年末结转和结余{s['closing_balance']}万元。",
+        "收入支出总体" + _change(s.get("change"), "与上年相比，"),
+    ]
+
+
+def _breakdown(heading: str, total_label: str, s: Data) -> list[str]:
+    items = "；".join(f"{item['label']}{item['amount']}万元{_share(item)}" for item in s["items"])
+    return [heading, f"{total_label}{s['total']}万元，其中：{items}。"]
+
+
+def _fiscal(s: Data, year: str) -> list[str]:
+    text = (
+        f"{year}年度财政拨款收入总计{s['income_total']}万元，其中：年初财政拨款结转和结余{s['opening_balance']}万元，"
+        f"本年财政拨款收入{s['current_income']}万元。财政拨款支出总计{s['expenditure_total']}万元，其中："
+        f"年末财政拨款结转和结余{s['closing_balance']}万元，本年财政拨款支出{s['current_expenditure']}万元。"
+    )
+    change = "财政拨款收入支出总体" + _change(s.get("change"), "与上年相比，")
+    comparison = "与年初预算相比，" + _budget("", s["budget_comparison"], "年初预算数")
+    return ["四、财政拨款收入支出决算总体情况说明", text, change + comparison]
+
+
+def _general_budget(s: Data, year: str) -> list[str]:
+    total = f"{year}年度一般公共预算财政拨款支出{s['total']}万元"
+    if "share_of_expenditure" in s:
+        total += f"，占本年支出合计的{s['share_of_expenditure']}"
+    total += _change(s.get("change"), "。与上年相比，")
+    total += "与年初预算相比，" + _budget("", s["budget_comparison"], "年初预算数")
+    out = ["五、一般公共预算财政拨款支出决算情况说明", "（一）一般公共预算财政拨款支出决算总体情况", total,
+           "（二）一般公共预算财政拨款支出决算结构情况"]
+    out += [f"{n}.{c['label']}(类){c['amount']}万元,占{c['share']}。" for n, c in enumerate(s["classes"], 1)]
+    out.append("（三）一般公共预算财政拨款支出决算具体情况")
+    for n, line in enumerate(s["lines"], 1):
+        head = f"{n}.{line['class_label']}(类){line['section_label']}(款){line['item_label']}(项):支出决算数为{line['amount']}万元"
+        out.append(head + _change(line.get("change"), "，比上年决算"))
+    return out
+
+
+def _basic(s: Data, year: str) -> list[str]:
+    return [
+        "六、一般公共预算财政拨款基本支出决算情况说明",
+        f"{year}年度一般公共预算财政拨款基本支出{s['total']}万元，其中：人员经费{s['personnel']}万元，"
+        f"包括：{'、'.join(s['personnel_items'])}。",
+        f"公用经费{s['public']}万元，包括：{'、'.join(s['public_items'])}。",
+    ]
+
+
+def _fund(heading: str, name: str) -> list[str]:
+    return [heading, f"本单位本年度无{name}预算财政拨款收入、支出及结转和结余，{name}预算财政拨款收入支出决算表为空表。"]
+
+
+def _three_public(s: Data, year: str) -> list[str]:
+    items = {item["label"]: item for item in s["items"]}
+    summary = f"{year}年度财政拨款“三公”经费支出{s['amount']}万元" + _change(s.get("change"))
+    summary += "其中：" + "".join(
+        f"{label}支出{item['amount']}万元{_share(item)}" + _change(item.get("change")) for label, item in items.items()
+    )
+    abroad, cars, reception = (items[label] for label in ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"))
+    counts = s["counts"]
+    parts = {part["label"]: part for part in cars.get("parts", [])}
+    car_parts = "，".join(f"{label}{part['amount']}万元" for label, part in parts.items())
+    details = [
+        f"因公出国（境）费支出{abroad['amount']}万元，开支内容包括出国考察。单位全年安排的因公出国（境）团组"
+        f"{counts['abroad_groups']}个，因公出国（境）{counts['abroad_trips']}人次。",
+        f"公务用车购置及运行维护费{cars['amount']}万元，其中：{car_parts}。公务用车运行维护费开支内容包括车辆燃油费、保险费。"
+        f"公务用车购置数{counts['vehicles_purchased']}辆，公务用车保有量{counts['vehicles_held']}辆。"
+        f"国有资产占用情况中固定资产车辆{counts['fixed_asset_vehicles']}辆，与公务用车保有量一致。",
+        f"公务接待费{reception['amount']}万元，开支内容包括公务来访接待。单位全年安排的国内公务接待"
+        f"{counts['reception_batches']}批次，{counts['reception_visits']}人次。",
+    ]
+    budgets = "与全年预算相比，" + _budget("财政拨款“三公”经费支出", s["budget"]) + "其中：" + "".join(
+        _budget(label, part["budget"]) for label, part in
+        (("因公出国（境）费", abroad), *parts.items(), ("公务接待费", reception))
+    )
+    return ["九、财政拨款“三公”经费支出决算情况说明", summary, "具体情况如下：", *details, budgets]
+
+
+def _operating_costs(s: Data, name: str, year: str) -> list[str]:
+    return ["（一）机关运行经费及公用经费支出情况",
+            f"{year}年度{name}（事业单位）{s['label']}支出{s['amount']}万元" + _change(s.get("change"))]
+
+
+def _procurement(s: Data, year: str) -> list[str]:
+    out = ["（二）政府采购情况",
+           f"{year}年度政府采购支出总额{s['total']}万元，其中：政府采购货物支出{s['goods']}万元、"
+           f"政府采购工程支出{s['works']}万元、政府采购服务支出{s['services']}万元。"]
+    if "sme" in s:
+        out.append(f"授予中小企业合同金额{s['sme']['amount']}万元，占政府采购支出总额的{s['sme']['share']}，其中："
+                   f"授予小微企业合同金额{s['micro']['amount']}万元，占政府采购支出总额的{s['micro']['share']}。")
+    return out
+
+
+def _assets(s: Data, year: str) -> list[str]:
+    kinds = "、".join(f"{v['label']}{v['count']}辆" for v in s["vehicles"])
+    return [
+        "（三）国有资产占用情况说明",
+        f"截至{year}年{s['as_of']}，房屋{s['building_area']}平方米，价值{s['building_value']}万元。"
+        f"车辆{s['vehicle_count']}辆，价值{s['vehicle_value']}万元，其中：{kinds}。"
+        f"单价100万元（含）以上设备（不含车辆）{s['equipment_over_million']}台（套）。",
+    ]
+
+
+def _performance_summary(s: Data, year: str) -> list[str]:
+    return [
+        "十一、预算绩效的情况说明",
+        f"根据预算绩效管理要求，本单位{year}年度预算绩效管理形成整体支出绩效自评表{s['unit_tables']}个，"
+        f"全年预算总额{s['unit_budget']}万元，实际执行总额{s['unit_executed']}万元；预算绩效评价项目{s['projects']}个，"
+        f"全年预算数{s['project_budget']}万元，全年执行数{s['project_executed']}万元。"
+        "预算绩效管理取得的成效：完成年度工作任务。具体附整体支出绩效自评表，项目支出绩效自评表和评价报告。",
+    ]
+
+
+# -- tables --------------------------------------------------------------------------------
+INDICATOR_HEADER = ("一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率", "指标得分",
+                    "指标值设定依据", "上年完成情况", "赋分规则", "佐证资料", "偏差原因分析及改进措施")
+INDICATOR_KEYS = ("level1", "level2", "name", "weight", "target", "actual", "completion_rate", "score",
+                  "basis", "prior_year", "scoring_rule", "evidence", "deviation_reason")
+FUNDS_HEADER = ("项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+FUNDS_KEYS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
+
+
+def _rows(*rows: list[str] | tuple[str, ...]) -> list[str]:
+    """Rows flattened one cell per TAB-prefixed line, a blank line after each row."""
+    out: list[str] = []
+    for row in rows:
+        out += [f"\t{cell}" for cell in row]
+        out.append("")
+    return out
+
+
+def _table(title: str, name_label: str, table: Data, year: str, completion: bool) -> list[str]:
+    """A self-evaluation table: title, name, funds block, goals, indicators, 总分."""
+    funds = table["funds"]
+    rows: list[list[str] | tuple[str, ...]] = [[title], [f"（{year}年度）"], [name_label, table["name"]], FUNDS_HEADER]
+    total = funds["total"]
+    rows.append(["", total["label"], *(total.get(key, "") for key in FUNDS_KEYS)])
+    for number, part in enumerate(funds["parts"]):
+        label = ("其中：" if number == 0 else "") + part["label"]
+        rows.append(["", label, *(part.get(key, "") for key in FUNDS_KEYS)])
+    goals = table["goals"]
+    rows += [["年度总体目标", "预期目标", "实际完成情况"], ["", goals["expected"], goals["actual"]]]
+    keep = [i for i, key in enumerate(INDICATOR_KEYS) if completion or key != "completion_rate"]
+    rows.append(["", *(INDICATOR_HEADER[i] for i in keep)])
+    above: dict[str, str] = {}
+    for index, indicator in enumerate(table["indicators"]):
+        cells = []
+        for i in keep:
+            key = INDICATOR_KEYS[i]
+            value = indicator.get(key, "")
+            if key in ("level1", "level2"):  # vertically merged cells: blank when equal to the row above
+                value, above[key] = ("" if above.get(key) == value else value), value
+            cells.append(value)
+        rows.append(["年度绩效指标完成情况" if index == 0 else "", *cells])
+    rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
+    return _rows(*rows) + ["", "", ""]
