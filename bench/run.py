@@ -124,6 +124,22 @@ def ratio(a: float, b: float) -> float:
     return a / b if b > 0 else float("inf")
 
 
+def byte_compile() -> str:
+    """Write the package's ``.pyc`` files, as ``pip install`` of a wheel does, and say where.
+
+    An editable checkout run with ``PYTHONDONTWRITEBYTECODE=1`` (as in some CI images)
+    would otherwise recompile every module on every start, while the peers and the stack
+    floor load their compiled ``site-packages`` modules: not a fair comparison.
+    """
+    import compileall
+
+    import budgetcheck
+
+    package = Path(budgetcheck.__file__).resolve().parent
+    compileall.compile_dir(str(package), quiet=1)
+    return str(package)
+
+
 def single_report(fixture: Path, repeat: int, peers: bool, tmp: Path) -> dict[str, Timing]:
     """Parts (1)-(3): the CLI on one report, the two floors and the peers."""
     f = str(fixture)
@@ -235,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
     args = parser.parse_args(argv)
+    compiled = byte_compile()
     with tempfile.TemporaryDirectory(prefix="budgetcheck-bench-") as tmp_name:
         tmp = Path(tmp_name)
         single = single_report(args.fixture, args.repeat, not args.no_peers, tmp)
@@ -245,10 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.reports > 1:
             files = [str(p) for p in generate(tmp / "reports", args.reports)]
             batched = batch(files, args.batch_repeat, args.jobs, single)
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, fixture {args.fixture.name}")
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, fixture {args.fixture.name}, "
+              f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}, byte-compiled {compiled}")
         print(report(single, batched))
         if args.json:
-            data = {"single": {k: asdict(v) for k, v in single.items()}, "batch": batched}
+            data = {"single": {k: asdict(v) for k, v in single.items()}, "batch": batched,
+                    "load_average_after": list(os.getloadavg())}
             data["targets"] = [dict(zip(("target", "measured", "bound", "met"), row)) for row in targets(single, batched)]
             args.json.write_text(json.dumps(data, indent=2), encoding="utf-8")
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -109,15 +109,32 @@ def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:
 
 @lru_cache(maxsize=None)
 def load_rules(directory: Path | None = None) -> dict[str, Rule]:
-    """All rules by code, in code order."""
+    """All rules by code, in code order (from the JSON cache when the files are unchanged)."""
     directory = directory or rules_dir()
+    paths = sorted(directory.glob("BC*.yaml"))
+    from .catalogue_cache import cached
+
+    return cached(paths, lambda: _read_rules(paths), _rule_to_json, _rule_from_json)
+
+
+def _read_rules(paths: list[Path]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
-    for path in sorted(directory.glob("BC*.yaml")):
+    for path in paths:
         rule = _rule_from(_read_yaml(path), path)
         if rule.code in rules:
             raise CatalogueError(f"{path}: duplicate rule code {rule.code}")
         rules[rule.code] = rule
     return _share_targets(dict(sorted(rules.items())))
+
+
+def _rule_to_json(rule: Rule) -> dict[str, Any]:
+    data = asdict(rule)
+    data["severity"] = rule.severity.value
+    return data
+
+
+def _rule_from_json(data: dict[str, Any]) -> Rule:
+    return Rule(**{**data, "severity": Severity(data["severity"]), "targets": tuple(data["targets"])})
 
 
 @lru_cache(maxsize=None)

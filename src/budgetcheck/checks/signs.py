@@ -34,10 +34,18 @@ def walk_figures(model: Any, prefix: Path = ()) -> Iterator[tuple[Path, Figure]]
             yield from walk_figures(getattr(model, name), prefix + (name,))
 
 
+def report_figures(ctx: Context) -> list[tuple[Path, Figure]]:
+    """Every printed figure of the run's report, walked once per report (two rules use it)."""
+    found: list[tuple[Path, Figure]] | None = ctx.memo.get("figures")
+    if found is None:
+        found = ctx.memo["figures"] = list(walk_figures(ctx.report))
+    return found
+
+
 def check_negative(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A figure outside the signed fields is printed below zero."""
     signed = set(rule.params.get("signed", ()))
-    for path, figure in walk_figures(ctx.report):
+    for path, figure in report_figures(ctx):
         if figure.value < 0 and not signed.intersection(seg for seg in path if isinstance(seg, str)):
             yield ctx.finding(rule, path, {}, found=figure.text)
 
@@ -45,7 +53,7 @@ def check_negative(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator
 def check_percent_as_fraction(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A percentage written as ``0.9361`` instead of ``93.61%``."""
     min_places = int(rule.params.get("min_places", 3))
-    for path, figure in walk_figures(ctx.report):
+    for path, figure in report_figures(ctx):
         bare = figure.percent and "%" not in normalise(figure.text)
         if bare and figure.places >= min_places and 0 < abs(figure.value) <= 1:
             meant = format_fraction(Fraction(figure.value), max(0, figure.places - 2), percent=True)
