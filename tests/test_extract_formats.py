@@ -1,9 +1,12 @@
 """A .docx written here (paragraphs and real, merged-cell tables mirroring the reference
-layout) and a PDF rendered from that .docx both extract to the fixture's figures."""
+layout) and a PDF rendered from that .docx both extract to the fixture's figures, give the
+fixture's findings, and locate each finding: by paragraph or table/row/cell in the .docx,
+by page in the PDF (``Finding.source``, which the reporters print when there is no line)."""
 
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,11 +14,15 @@ from typing import Any
 import pytest
 import yaml
 
+from click.testing import CliRunner
+
+from budgetcheck.cli import main
+from budgetcheck.engine import check_report, resolve_profile
 from budgetcheck.extract.blocks import Block, Paragraph, Row
 from budgetcheck.extract.reader import extract_bytes
 from budgetcheck.extract.tables import table_kind
 from budgetcheck.extract.text import read_text_dump
-from budgetcheck.loader import InputError
+from budgetcheck.loader import InputError, load_report
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("pdfplumber")
@@ -163,3 +170,70 @@ def test_damaged_documents_are_input_errors(kind: str) -> None:
     with pytest.raises(InputError) as caught:
         extract_bytes(b"PK\x03\x04 not really a document", f".{kind}", f"bad.{kind}")
     assert f"bad.{kind}" in str(caught.value)
+
+
+def _findings(data: bytes, kind: str, tmp_path: Path) -> list[Any]:
+    path = tmp_path / f"seed.{kind}"
+    path.write_bytes(data)
+    loaded = load_report(path)
+    assert loaded.problems == [] and loaded.report is not None
+    return check_report(loaded, profile=resolve_profile(loaded)).findings
+
+
+def _fixture_keys() -> list[tuple[str, str]]:
+    loaded = load_report(FIXTURE)
+    return sorted((f.rule, f.path) for f in check_report(loaded, profile=resolve_profile(loaded)).findings)
+
+
+def _docx_text(document: Any, source: str) -> str:
+    """The text at a ``paragraph N`` or ``table T row R cell C`` place (cells counted as the reader does)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    found = re.fullmatch(r"paragraph (\d+)", source)
+    if found:
+        paragraphs = [c for c in document.element.body.iterchildren() if c.tag == qn("w:p")]
+        return DocxParagraph(paragraphs[int(found[1]) - 1], document).text
+    table, row, cell = map(int, re.fullmatch(r"table (\d+) row (\d+) cell (\d+)", source).groups())
+    distinct: list[Any] = []
+    for item in document.tables[table - 1].rows[row - 1].cells:
+        if not distinct or item._tc is not distinct[-1]._tc:
+            distinct.append(item)
+    return distinct[cell - 1].text
+
+
+def test_docx_findings_are_located_by_paragraph_or_table_row_and_cell(tmp_path: Path) -> None:
+    findings = _findings(seed_docx(), "docx", tmp_path)
+    assert sorted((f.rule, f.path) for f in findings) == _fixture_keys()
+    document = docx.Document(io.BytesIO(seed_docx()))
+    kinds = set()
+    for finding in findings:
+        assert finding.line is None and finding.source, finding
+        assert re.fullmatch(r"paragraph \d+|table \d+ row \d+ cell \d+", finding.source), finding.source
+        kinds.add(finding.source.split()[0])
+        assert finding.found.rstrip("分") in _docx_text(document, finding.source), (finding.rule, finding.path)
+    assert kinds == {"paragraph", "table"}
+
+
+def test_pdf_findings_are_located_by_page(tmp_path: Path) -> None:
+    import pdfplumber
+
+    findings = _findings(seed_pdf(), "pdf", tmp_path)
+    assert sorted((f.rule, f.path) for f in findings) == _fixture_keys()
+    with pdfplumber.open(io.BytesIO(seed_pdf())) as pdf:
+        pages = ["".join((page.extract_text() or "").split()) for page in pdf.pages]
+    for finding in findings:
+        assert finding.line is None and finding.source, finding
+        page = re.match(r"page (\d+)\b", finding.source)
+        assert page is not None, finding.source
+        assert finding.found.rstrip("分") in pages[int(page[1]) - 1], (finding.rule, finding.path, finding.source)
+
+
+@pytest.mark.parametrize("kind, place", [("docx", r"table \d+ row \d+ cell \d+"), ("pdf", r"page \d+")])
+def test_reporters_print_the_place_in_the_document(kind: str, place: str, tmp_path: Path) -> None:
+    path = tmp_path / f"seed.{kind}"
+    path.write_bytes(seed_docx() if kind == "docx" else seed_pdf())
+    result = CliRunner().invoke(main, ["validate", "--format", "concise", str(path)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if "BC502" in line]
+    assert len(lines) == 4 and all(re.search(place, line) for line in lines), lines

@@ -7,6 +7,7 @@ reasons, names and the 年度总体目标 prose, which the extractor reads too. 
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +75,28 @@ def _keys(findings: list[Any]) -> list[tuple[str, str]]:
     return sorted((f.rule, f.path) for f in findings)
 
 
-def test_validate_on_the_text_dump_finds_what_it_finds_on_the_fixture() -> None:
-    from_txt = load_report(SEED)
-    from_yaml = load_report(FIXTURE)
-    txt = check_report(from_txt, profile=resolve_profile(from_txt)).findings
-    fix = check_report(from_yaml, profile=resolve_profile(from_yaml)).findings
+def _checked(path: Path) -> list[Any]:
+    loaded = load_report(path)
+    assert loaded.problems == [] and loaded.report is not None
+    return check_report(loaded, profile=resolve_profile(loaded)).findings
+
+
+def _tally(findings: list[Any]) -> Counter[str]:
+    return Counter(f.severity.value for f in findings)
+
+
+def test_validate_on_the_text_dump_finds_exactly_what_it_finds_on_the_fixture() -> None:
+    """Same rule + data path, same count (13 errors, 7 warnings), same figures quoted."""
+    txt, fix = _checked(SEED), _checked(FIXTURE)
+    assert _tally(fix) == Counter({"error": 13, "warning": 7})
+    assert _tally(txt) == _tally(fix)
     assert _keys(txt) == _keys(fix)
+    assert len(set(_keys(txt))) == len(txt)  # no finding reported twice at one place
+    by_key = {(f.rule, f.path): f for f in fix}
+    for finding in txt:
+        twin = by_key[(finding.rule, finding.path)]
+        assert (finding.expected, finding.found, finding.message_en) == (twin.expected, twin.found, twin.message_en)
+        assert finding.file.endswith(".txt") and finding.line is not None
 
 
 def test_findings_on_the_text_dump_point_at_the_printed_figure(tmp_path: Path) -> None:

@@ -1,13 +1,23 @@
 """Hand-written variants of the template (invented figures) extract correctly.
 
 Each ``tests/data/extract/variant-*.txt`` has a ``.expected.yaml`` beside it, checked by
-hand: other wordings (较上年, 与上年相比, 比上年), half-width and full-width punctuation and
-digits, amounts in 元, other heading numbering (``1.``, ``（一）``, none), missing sections,
-an extra section the template does not have, and a small performance table.
+hand. What each covers:
+
+- half-width (``,:;``) and full-width (``，：；``, full-width digits) punctuation: wording
+- 比上年 / 与上年相比 / 较上年: wording, table, repeated (and more wordings inline below)
+- thousand separators present (wording, including full-width ``１，９５０.００``) and absent (repeated)
+- amounts in 元 instead of 万元: wording
+- section numbering 一、 (table, repeated), （一） (table, sections), 1. (wording), 第一部分
+  (wording), none (sections)
+- a missing section: sections (no income/expenditure breakdown), repeated (no 三公, no tables)
+- an extra unknown section: sections (十三、其他事项, reported as not extracted)
+- a repeated paragraph: repeated (the same change paragraph in two sections, both copies kept)
+- a small performance table: table
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +132,47 @@ def test_txt_dump_cells_and_paragraphs() -> None:
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Row", "Paragraph"]
     assert blocks[1].texts == ["单元格一", "", "单元格二"]
     assert blocks[1].cells[2].where.line == 4
+
+
+def test_variants_cover_every_layout_difference() -> None:
+    """The variant files really contain what the module docstring says they cover."""
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in VARIANTS}
+    everything = "".join(texts.values())
+    for wording in ("比上年", "与上年相比", "较上年"):
+        assert wording in everything
+    assert "," in texts["variant-wording"] and "，" in texts["variant-wording"] and "１，９５０.００" in texts["variant-wording"]
+    assert re.search(r"\d{4}\.\d{2}万元", texts["variant-repeated"]) and "," not in texts["variant-repeated"]
+    assert "000.00元" in texts["variant-wording"]
+    for heading in ("\n一、", "\n（一）", "\n1. ", "\n第一部分"):
+        assert heading in everything, heading
+    assert "十三、其他事项" in texts["variant-sections"]
+
+
+def test_a_paragraph_repeated_in_two_sections_keeps_both_copies() -> None:
+    extraction = extract_file(DATA / "variant-repeated.txt")
+    fiscal, general = extraction.data["fiscal"]["change"], extraction.data["general_budget"]["change"]
+    assert fiscal == general == {"amount": "150.00", "rate": "15.00%", "reason": "新增监测项目。"}
+    lines = {extraction.origins[(key, "change", "amount")].line for key in ("fiscal", "general_budget")}
+    assert lines == {10, 13}
+
+
+def test_one_changed_copy_of_a_repeated_paragraph_is_found(tmp_path: Path) -> None:
+    text = (DATA / "variant-repeated.txt").read_text(encoding="utf-8")
+    first = text.index("增加150.00万元，增长15.00%")
+    second = text.index("增加150.00万元，增长15.00%", first + 1)
+    changed = text[:second] + text[second:].replace("150.00", "150.30", 1)
+    path = tmp_path / "changed.txt"
+    path.write_text(changed, encoding="utf-8")
+    assert extract_file(path).data["fiscal"]["change"]["amount"] == "150.00"
+    loaded = load_report(path)
+    findings = check_report(loaded, profile=resolve_profile(loaded)).findings
+    assert ("BC301", "general_budget.change.rate") in {(f.rule, f.path) for f in findings}
+
+
+def test_a_paragraph_repeated_within_one_section_is_reported_not_dropped() -> None:
+    sentence = "本年支出100.00万元，其中：基本支出40.00万元，占40.00%；项目支出60.00万元，占60.00%。"
+    lines = ["某单位2024年度部门决算公开说明", "三、支出决算情况说明", sentence, sentence.replace("40.00万元", "41.00万元")]
+    extraction = extract_blocks([Paragraph(t, Where(f"line {i}", i, 1)) for i, t in enumerate(lines, 1)], "case.txt")
+    assert extraction.data["expenditure"]["items"][0]["amount"] == "40.00"
+    assert [(p.section, p.where.line) for p in extraction.problems] == [("三、支出决算情况说明", 4)]
+    assert "41.00万元" in extraction.problems[0].snippet
