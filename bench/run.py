@@ -48,7 +48,8 @@ CHECK_MANY = (
 
 @dataclass(frozen=True)
 class Timing:
-    """One command's measurements: median and best wall time (s), peak memory (KiB)."""
+    """One command's measurements: median and best wall time (s), peak memory (KiB), and
+    median CPU time (user + system, s, children included), which other load disturbs less."""
 
     name: str
     median: float
@@ -56,16 +57,19 @@ class Timing:
     max_rss_kib: int
     runs: int
     returncode: int
+    cpu: float = 0.0
 
 
-def run_once(argv: Sequence[str]) -> tuple[float, int, int]:
-    """Run a command with output discarded; return (wall seconds, peak RSS KiB, exit code)."""
+def run_once(argv: Sequence[str]) -> tuple[float, int, int, float]:
+    """Run a command with output discarded; return (wall s, peak RSS KiB, exit code, CPU s)."""
     start = time.perf_counter()
     proc = subprocess.Popen(list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, int(usage.ru_maxrss), proc.returncode
+    # wait4's usage covers the child and the workers it reaped (--jobs): CPU time is summed,
+    # max RSS is that of the largest single process.
+    return wall, int(usage.ru_maxrss), proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def measure(name: str, argv: Sequence[str], repeat: int, warmup: int = 1) -> Timing:
@@ -73,9 +77,10 @@ def measure(name: str, argv: Sequence[str], repeat: int, warmup: int = 1) -> Tim
     for _ in range(warmup):
         run_once(argv)
     samples = [run_once(argv) for _ in range(max(1, repeat))]
-    walls = [wall for wall, _, _ in samples]
+    walls = [sample[0] for sample in samples]
     return Timing(
-        name, statistics.median(walls), min(walls), max(rss for _, rss, _ in samples), len(samples), samples[-1][2]
+        name, statistics.median(walls), min(walls), max(sample[1] for sample in samples), len(samples),
+        samples[-1][2], statistics.median(sample[3] for sample in samples),
     )
 
 
@@ -174,6 +179,8 @@ def batch(files: list[str], repeat: int, jobs: int, single: dict[str, Timing]) -
     many_all = measure(f"check all, {jobs} jobs", batch_command(cli, files, jobs, has_jobs), repeat, warmup=0)
     check_cost = per_item(one_all, single["cli"], len(files))
     parse_cost = per_item(parse_all, single["parse_floor"], len(files))
+    check_cpu = max(one_all.cpu - single["cli"].cpu, 0.0) / max(len(files) - 1, 1)
+    parse_cpu = max(parse_all.cpu - single["parse_floor"].cpu, 0.0) / max(len(files) - 1, 1)
     quarter_cost = per_item(one_quarter, single["cli"], len(quarter))
     return {
         "reports": len(files),
@@ -187,6 +194,9 @@ def batch(files: list[str], repeat: int, jobs: int, single: dict[str, Timing]) -
         "check_ms_per_report": check_cost * 1000,
         "parse_ms_per_report": parse_cost * 1000,
         "check_over_parse": ratio(check_cost, parse_cost),
+        "check_cpu_ms_per_report": check_cpu * 1000,
+        "parse_cpu_ms_per_report": parse_cpu * 1000,
+        "check_over_parse_cpu": ratio(check_cpu, parse_cpu),
         "speedup_njobs": ratio(one_all.median, many_all.median),
         "linearity_quarter_vs_all": ratio(quarter_cost, check_cost),
         "rss_kib_quarter_1job": one_quarter.max_rss_kib,

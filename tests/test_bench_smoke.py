@@ -88,8 +88,8 @@ def test_batch_command_falls_back_without_jobs_option(run: ModuleType) -> None:
 
 
 def test_end_to_end_small_run(run: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
-    wall, rss, code = run.run_once([sys.executable, "-c", "raise SystemExit(3)"])
-    assert code == 3 and wall > 0 and rss > 0
+    wall, rss, code, cpu = run.run_once([sys.executable, "-c", "raise SystemExit(3)"])
+    assert code == 3 and wall > 0 and rss > 0 and 0 < cpu
     assert run.main(["--reports", "3", "--repeat", "1", "--no-peers", "--jobs", "2"]) == 0
     out = capsys.readouterr().out
-    assert "budgetcheck validate" in out and "speed-up 1 -> 2 jobs" in out
+    assert "budgetcheck validate" in out and "speed-up 1 -> 2 jobs" in out and "check_over_parse_cpu" in out

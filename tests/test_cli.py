@@ -233,3 +233,20 @@ def test_pre_commit_hook_definition() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "budgetcheck")
     assert hook["entry"].startswith("budgetcheck validate") and hook["language"] == "python"
+
+
+def test_exit_skips_the_final_collection_once() -> None:
+    from budgetcheck import cli
+
+    cli._skip_final_collection()
+    cli._skip_final_collection()
+    assert cli._FREEZE_AT_EXIT == [True]
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "changji-2024.yaml"
+    code = (  # atexit runs last-in first-out: this handler runs after the one validate registers
+        "import atexit, gc, sys\nfrom budgetcheck.cli import main\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))\n"
+        "sys.argv = ['budgetcheck', 'validate', '--format', 'concise', sys.argv[1]]\nmain()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(fixture)], capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and "error(s)" in done.stdout
+    assert int(done.stderr.split("frozen", 1)[1].split()[0]) > 1000

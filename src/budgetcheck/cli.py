@@ -47,6 +47,24 @@ def _utf8_stdout() -> None:
         reconfigure(encoding="utf-8")
 
 
+_FREEZE_AT_EXIT: list[bool] = []
+
+
+def _skip_final_collection() -> None:
+    """Let the interpreter exit without a last garbage collection over everything still alive.
+
+    At exit Python collects cyclic garbage over every object: the modules, the catalogue,
+    the report model (~10 % of a one-file run). ``gc.freeze`` at exit moves them all out of
+    the collector's reach; objects are still released, files still flushed and closed.
+    """
+    if not _FREEZE_AT_EXIT:
+        import atexit
+        import gc
+
+        atexit.register(gc.freeze)
+        _FREEZE_AT_EXIT.append(True)
+
+
 @click.group(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="budgetcheck")
 def main() -> None:
@@ -80,6 +98,7 @@ def main() -> None:
               help="Let a report's explanations (说明) cover error-level findings too.")
 def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: str | None, **cli: Any) -> None:
     """Check report files, directories (recursively) or - for stdin."""
+    _skip_final_collection()
     from pathlib import Path
 
     from . import baseline as baselines
