@@ -7,13 +7,18 @@ each cell line starting with a TAB and a blank line ending each row (see
 ``fixtures/changji-2024.txt``). Every figure is written exactly as the report prints it;
 a change is written as 增加/减少 (增长/下降) and its absolute value, as documents do.
 
-:func:`render` is the only public entry point; it takes the raw printed data of
-:func:`tests.strategies.consistent_reports`.
+:func:`render` takes the raw printed data of :func:`tests.strategies.consistent_reports`;
+:func:`printed_cells` lists what a round trip through the text must keep.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from budgetcheck.figures import Figure
+from budgetcheck.measures import Measure
+from budgetcheck.model.types import Placeholder
+from budgetcheck.paths import Path
 
 Data = dict[str, Any]
 
@@ -46,6 +51,21 @@ def render(report: Data) -> str:
         lines += _table("项目支出绩效自评表", "项目名称", project, year, completion=True)
     lines += ["十二、其他需说明的事项", "本单位无其他需说明的事项。"]
     return "\n".join(lines) + "\n"
+
+
+def printed_cells(model: Any, prefix: Path = ()) -> dict[Path, str]:
+    """Every printed cell of a report model by data path: figures, placeholders and indicator
+    measures, each as its printed text."""
+    if isinstance(model, (Figure, Placeholder, Measure)):
+        return {prefix: model.text}
+    out: dict[Path, str] = {}
+    if isinstance(model, (list, tuple)):
+        for index, item in enumerate(model):
+            out.update(printed_cells(item, prefix + (index,)))
+    elif hasattr(model, "__pydantic_fields__"):
+        for name in type(model).__pydantic_fields__:
+            out.update(printed_cells(getattr(model, name), prefix + (name,)))
+    return out
 
 
 # -- sentence pieces -----------------------------------------------------------------------

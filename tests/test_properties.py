@@ -28,12 +28,10 @@ from budgetcheck.extract.reader import extract_bytes
 from budgetcheck.figures import Figure
 from budgetcheck.findings import Severity
 from budgetcheck.loader import LoadedReport, build_report, load_text
-from budgetcheck.measures import Measure
-from budgetcheck.model.types import Placeholder
 from budgetcheck.paths import Path, format_path, get
 
 from .strategies import consistent_reports, mutated_template_texts, to_yaml
-from .template_text import render
+from .template_text import printed_cells, render
 
 BASE = settings().max_examples  # 100 in the default profile, 1,000 in ``thorough``
 NO_FALSE_POSITIVES = 10 * BASE
@@ -155,20 +153,6 @@ def test_model_to_yaml_to_model_keeps_every_figure(report: dict[str, Any], write
 
 
 # -- template text for `extract` -----------------------------------------------------------
-def _printed(model: Any, prefix: Path = ()) -> dict[Path, str]:
-    """Every printed cell of a model by path: figures, placeholders and indicator measures as text."""
-    if isinstance(model, (Figure, Placeholder, Measure)):
-        return {prefix: model.text}
-    out: dict[Path, str] = {}
-    if isinstance(model, (list, tuple)):
-        for index, item in enumerate(model):
-            out.update(_printed(item, prefix + (index,)))
-    elif hasattr(model, "__pydantic_fields__"):
-        for name in type(model).__pydantic_fields__:
-            out.update(_printed(getattr(model, name), prefix + (name,)))
-    return out
-
-
 def _extracted(report: dict[str, Any]) -> tuple[LoadedReport, list[str]]:
     """Render a generated report as a text dump, extract it; also what was not extracted."""
     text = render(report)
@@ -178,7 +162,7 @@ def _extracted(report: dict[str, Any]) -> tuple[LoadedReport, list[str]]:
     return loaded, [str(problem) for problem in extraction.problems]
 
 
-def _three_public_shares_printed(report: dict[str, Any]) -> bool:
+def _three_public_sharesprinted_cells(report: dict[str, Any]) -> bool:
     """False when every "三公" amount is 0: no share can be printed, and the extractor then
     reads no item (see test_three_public_items_without_shares_are_extracted)."""
     return all("share" in item for item in report["three_public"]["items"])
@@ -187,11 +171,11 @@ def _three_public_shares_printed(report: dict[str, Any]) -> bool:
 @settings(max_examples=2 * BASE)
 @given(consistent_reports())
 def test_extracting_the_template_text_gives_the_same_figures(report: dict[str, Any]) -> None:
-    assume(_three_public_shares_printed(report))
+    assume(_three_public_sharesprinted_cells(report))
     loaded, not_extracted = _extracted(report)
     assert not_extracted == [] and loaded.problems == [], (not_extracted, loaded.problems)
-    wanted = _printed(load_text(to_yaml(report), "generated.yaml").report)
-    got = _printed(loaded.report)
+    wanted = printed_cells(load_text(to_yaml(report), "generated.yaml").report)
+    got = printed_cells(loaded.report)
     assert len(wanted) > 100
     assert got == wanted, sorted((format_path(p), wanted.get(p), got.get(p)) for p in wanted.keys() | got.keys()
                                  if wanted.get(p) != got.get(p))[:10]
@@ -200,7 +184,7 @@ def test_extracting_the_template_text_gives_the_same_figures(report: dict[str, A
 @settings(max_examples=2 * BASE)
 @given(consistent_reports())
 def test_the_extracted_template_text_has_no_error_or_warning(report: dict[str, Any]) -> None:
-    assume(_three_public_shares_printed(report))
+    assume(_three_public_sharesprinted_cells(report))
     loaded, not_extracted = _extracted(report)
     assert not_extracted == []
     assert loaded.report is not None, loaded.problems
