@@ -220,3 +220,33 @@ def test_same_input_same_output_same_order(tmp_path: FsPath) -> None:
     lines = next(iter(outputs)).splitlines()[:-1]
     positions = [tuple(int(n) for n in line.split(":")[1:3]) for line in lines]
     assert positions == sorted(positions)
+
+
+# -- extract: inputs the extractor fuzzer (fuzz/fuzz_extract.py) found crashing --------------
+INCOME = "二、收入决算情况说明\n本年收入{total}，其中：财政拨款收入{part}，占{share}。\n"
+
+
+@pytest.mark.parametrize(
+    ("total", "part", "share", "expected"),
+    [
+        pytest.param("1.00万元", "1.00万元", "100.00%元", ("1.00", "1.00", "100.00%"), id="percent followed by 元"),
+        pytest.param("１．５０元", "１．５０元", "100.00%", ("0.000150", "0.000150", "100.00%"), id="full-width point in 元"),
+        pytest.param("－1.50元", "１，０００.５０元", "100%", ("-0.000150", "0.100050", "100%"), id="full-width minus in 元"),
+        pytest.param("1234567890123456789012345678901.25元", "0.00元", "0.00%",
+                     ("123,456,789,012,345,678,901,234,567.890125", "0.000000", "0.00%"), id="more digits than Decimal's precision"),
+    ],
+)
+def test_amounts_in_yuan_that_crashed_the_extractor(total: str, part: str, share: str, expected: tuple[str, ...]) -> None:
+    from budgetcheck.extract.reader import extract_bytes
+
+    income = extract_bytes(INCOME.format(total=total, part=part, share=share).encode(), ".txt", "crash.txt").data["income"]
+    item = income["items"][0]
+    assert (income["total"], item["amount"], item["share"]) == expected
+
+
+def test_validate_on_a_crashing_text_dump_is_not_a_traceback(tmp_path: FsPath) -> None:
+    target = tmp_path / "crash.txt"
+    target.write_text("某单位2024年度部门决算公开说明\n" + INCOME.format(total="1.00万元", part="1.00万元", share="100.00%元"))
+    result = CliRunner().invoke(main, ["validate", "--format", "concise", str(target)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 0, result.output

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Decimal, localcontext
 
 from .blocks import Paragraph, Where
 
@@ -47,7 +47,9 @@ def yuan_to_wan(text: str) -> str:
     """Rewrite an amount printed in 元 as the exact same amount in 万元 (4 more decimals)."""
     body = text.replace(",", "").replace("，", "")
     places = len(body.partition(".")[2]) + 4
-    value = Decimal(body).scaleb(-4).quantize(Decimal(1).scaleb(-places))
+    with localcontext() as exact:  # as many digits as printed, however many that is
+        exact.prec, exact.Emax, exact.Emin = MAX_PREC, MAX_EMAX, MIN_EMIN
+        value = Decimal(body).scaleb(-4).quantize(Decimal(1).scaleb(-places))
     return f"{value:,.{places}f}"
 
 
@@ -111,9 +113,9 @@ class Passage:
             end += percent.end()
         printed = self.raw[start:end].strip()
         where = self.where(start)
-        if re.match(r"\s*元", self.norm[end : end + 3]):
+        if not percent and re.match(r"\s*元", self.norm[end : end + 3]):
             where = Where(f"{where.label} (printed {printed}元)", where.line, where.column)
-            printed = yuan_to_wan(printed)
+            printed = yuan_to_wan(self.norm[start:end].strip())  # folded: full-width digits, ．and －
         if sign == "-" and not printed.startswith(("-", "－")):
             printed = "-" + printed
         return printed, where
