@@ -38,6 +38,8 @@ MODEL_FLOOR = (
     "import sys, yaml, click\nfrom pydantic import BaseModel\nclass M(BaseModel):\n    x: int\n"
     "M.model_validate({'x': 1}); yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)"
 )
+# Pure-Python CPU work, no I/O: what N processes on this machine can do at once.
+SPIN = "x = 0\nfor i in range(4_000_000):\n    x += i"
 PARSE_MANY = "import sys, yaml\nfor p in sys.argv[1:]:\n    yaml.load(open(p), Loader=yaml.CSafeLoader)"
 # Used only when the installed CLI has no --jobs option yet: the same code path it would call.
 CHECK_MANY = (
@@ -119,6 +121,24 @@ def write_schema(path: Path) -> Path:
     return path
 
 
+def machine_capacity(jobs: int, repeat: int = 3) -> float:
+    """How many cores' worth of work ``jobs`` CPU-bound processes get here at once.
+
+    ``jobs`` × (one process alone) / (``jobs`` processes started together), median of
+    ``repeat``: 2.0 on two idle cores, ~1 when a neighbour (another job, another VM) holds
+    one. No process pool can speed up beyond it.
+    """
+    values = []
+    for _ in range(max(1, repeat)):
+        alone, _, _, _ = run_once([PY, "-c", SPIN])
+        start = time.perf_counter()
+        procs = [subprocess.Popen([PY, "-c", SPIN]) for _ in range(jobs)]
+        for proc in procs:
+            proc.wait()
+        values.append(jobs * alone / (time.perf_counter() - start))
+    return statistics.median(values)
+
+
 def per_item(batch: Timing, single: Timing, count: int) -> float:
     """Marginal seconds per file: (batch − one-file run) / (count − 1), startup removed."""
     return max(batch.median - single.median, 0.0) / max(count - 1, 1)
@@ -176,7 +196,9 @@ def batch(files: list[str], repeat: int, jobs: int, single: dict[str, Timing]) -
     parse_all = measure("parse all", [PY, "-c", PARSE_MANY, *files], repeat, warmup=0)
     one_all = measure("check all, 1 job", batch_command(cli, files, 1, has_jobs), repeat, warmup=1)
     one_quarter = measure("check 1/4, 1 job", batch_command(cli, quarter, 1, has_jobs), repeat, warmup=0)
+    capacity_before = machine_capacity(jobs)
     many_all = measure(f"check all, {jobs} jobs", batch_command(cli, files, jobs, has_jobs), repeat, warmup=0)
+    capacity = min(capacity_before, machine_capacity(jobs))
     check_cost = per_item(one_all, single["cli"], len(files))
     parse_cost = per_item(parse_all, single["parse_floor"], len(files))
     check_cpu = max(one_all.cpu - single["cli"].cpu, 0.0) / max(len(files) - 1, 1)
@@ -198,6 +220,8 @@ def batch(files: list[str], repeat: int, jobs: int, single: dict[str, Timing]) -
         "parse_cpu_ms_per_report": parse_cpu * 1000,
         "check_over_parse_cpu": ratio(check_cpu, parse_cpu),
         "speedup_njobs": ratio(one_all.median, many_all.median),
+        "machine_capacity_njobs": capacity,
+        "speedup_over_capacity": ratio(ratio(one_all.median, many_all.median), capacity),
         "linearity_quarter_vs_all": ratio(quarter_cost, check_cost),
         "rss_kib_quarter_1job": one_quarter.max_rss_kib,
         "rss_kib_all_1job": one_all.max_rss_kib,

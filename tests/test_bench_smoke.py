@@ -93,3 +93,4 @@ def test_end_to_end_small_run(run: ModuleType, capsys: pytest.CaptureFixture[str
     assert run.main(["--reports", "3", "--repeat", "1", "--no-peers", "--jobs", "2"]) == 0
     out = capsys.readouterr().out
     assert "budgetcheck validate" in out and "speed-up 1 -> 2 jobs" in out and "check_over_parse_cpu" in out
+    assert "machine_capacity_njobs" in out and "speedup_over_capacity" in out

@@ -10,7 +10,6 @@ classes, so inputs, error types, messages and locations are the same.
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
 from typing import Any
 
 from pydantic_core import SchemaValidator, core_schema
@@ -105,7 +104,12 @@ def core_schema_of(cls: type[Base]) -> core_schema.CoreSchema:
     return core_schema.definitions_schema(root, list(compiler.definitions.values()))
 
 
-@lru_cache(maxsize=None)
+_VALIDATORS: dict[type[Base], SchemaValidator] = {}
+
+
 def validator(cls: type[Base]) -> SchemaValidator:
     """The validator of a model class, built once per process."""
-    return SchemaValidator(core_schema_of(cls))
+    found = _VALIDATORS.get(cls)
+    if found is None:
+        found = _VALIDATORS[cls] = SchemaValidator(core_schema_of(cls))
+    return found

@@ -8,7 +8,6 @@ write for the model.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated, Any, ForwardRef, Optional
 
 from ..figures import Figure
@@ -50,7 +49,7 @@ class _Twins:
             made = self.twin(element)  # a class still being made (a cycle) is a forward reference
             kind = made if made is not None else ForwardRef(element.__name__)
         if shape == "list":
-            kind = list[kind]  # type: ignore[valid-type]
+            kind = list[kind]
         return Optional[kind] if optional else kind  # noqa: UP007 - kind may be a ForwardRef
 
     def twin(self, cls: type[Base]) -> Any:
@@ -66,27 +65,32 @@ class _Twins:
         for name, spec in cls.__pydantic_fields__.items():
             annotations[name] = self.annotation(cls, spec)
             declared = spec.field
-            bounds = {k: v for k, v in (("ge", declared.ge), ("le", declared.le)) if v is not None}
             if declared.default_factory is not None:
-                namespace[name] = Field(default_factory=declared.default_factory, **bounds)
+                namespace[name] = Field(default_factory=declared.default_factory, ge=declared.ge, le=declared.le)
             elif not declared.required:
-                namespace[name] = Field(default=declared.default, **bounds)
-            elif bounds:
-                namespace[name] = Field(**bounds)
+                namespace[name] = Field(default=declared.default, ge=declared.ge, le=declared.le)
+            elif declared.ge is not None or declared.le is not None:
+                namespace[name] = Field(ge=declared.ge, le=declared.le)
         namespace["__annotations__"] = annotations
-        made = type(BaseModel)(cls.__name__, (BaseModel,), namespace)
+        metaclass: Any = type(BaseModel)
+        made = metaclass(cls.__name__, (BaseModel,), namespace)
         self.made[cls] = made
         return made
 
 
-@lru_cache(maxsize=None)
+_MADE: dict[type[Base], Any] = {}
+
+
 def twin_of(cls: type[Base]) -> Any:
     """The pydantic ``BaseModel`` twin of a model class, its nested classes resolved."""
+    if cls in _MADE:
+        return _MADE[cls]
     twins = _Twins()
     root = twins.twin(cls)
     names = {made.__name__: made for made in twins.made.values()}
     for made in twins.made.values():
         made.model_rebuild(_types_namespace=names)
+    _MADE[cls] = root
     return root
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
 
 from ..figures import Figure, FigureError, is_placeholder, parse_figure
 from ..measures import Measure, parse_measure
@@ -34,7 +34,7 @@ _NO_DEFAULT: Any = object()
 
 
 @dataclass(frozen=True)
-class Field:
+class FieldInfo:
     """A field's default (value or factory) and integer bounds, as in ``pydantic.Field``."""
 
     default: Any = _NO_DEFAULT
@@ -48,13 +48,24 @@ class Field:
         return self.default is _NO_DEFAULT and self.default_factory is None
 
 
+def Field(  # noqa: N802 - named like pydantic's, which the declarations read as
+    default: Any = _NO_DEFAULT,
+    *,
+    default_factory: Callable[[], Any] | None = None,
+    ge: int | None = None,
+    le: int | None = None,
+) -> Any:
+    """Declare a field's default or bounds (typed ``Any`` so it fits any annotation)."""
+    return FieldInfo(default, default_factory, ge, le)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One declared field of a model class: its annotation (as written) and default."""
 
     name: str
     annotation: str
-    field: Field
+    field: FieldInfo
 
 
 class Base:
@@ -75,7 +86,7 @@ class Base:
             if str(annotation).startswith("ClassVar"):
                 continue
             declared = cls.__dict__.get(name, _NO_DEFAULT)
-            spec = declared if isinstance(declared, Field) else Field(default=declared)
+            spec = declared if isinstance(declared, FieldInfo) else FieldInfo(default=declared)
             if name in cls.__dict__:
                 delattr(cls, name)  # the instance's value, never a class default, is read
             fields[name] = FieldSpec(name, str(annotation), spec)
@@ -170,23 +181,33 @@ def _measure(raw: Any) -> Measure:
         raise ValueError(str(exc)) from None
 
 
-Amount = _figure_type("Amount", False, ("万元", "元"), False, "2,310.50")
-"""An amount of money (万元 unless stated), signed where it is a change."""
-Percent = _figure_type("Percent", True, (), False, "93.61%")
-"""A percentage; a bare number is read as percentage points."""
-Count = _figure_type("Count", False, ("人", "辆", "个", "台", "台（套）", "次", "批次", "人次", "份"), False, "5")
-"""A whole count (people, vehicles, projects)."""
-Score = _figure_type("Score", False, ("分",), False, "9.36")
-"""A weight or score in points."""
-AmountCell = _figure_type("AmountCell", False, ("万元", "元"), True, "14.10")
-"""An amount table cell that may be a placeholder."""
-PercentCell = _figure_type("PercentCell", True, (), True, "100.00%")
-"""A percentage table cell that may be a placeholder."""
-ScoreCell = _figure_type("ScoreCell", False, ("分",), True, "10")
-"""A weight or score table cell that may be a placeholder."""
-MeasureCell = CellType(
-    "MeasureCell",
-    _measure,
-    {"type": ["string", "number"], "examples": [">=90%", "=1套", "2024年12月15日前", "提升"]},
-)
-"""An indicator target or actual: operator + number + unit, a date, a word or a placeholder."""
+if TYPE_CHECKING:  # what a field holds, for the type checker; at run time, how to read it
+    Amount: TypeAlias = Figure
+    Percent: TypeAlias = Figure
+    Count: TypeAlias = Figure
+    Score: TypeAlias = Figure
+    AmountCell: TypeAlias = Figure | Placeholder
+    PercentCell: TypeAlias = Figure | Placeholder
+    ScoreCell: TypeAlias = Figure | Placeholder
+    MeasureCell: TypeAlias = Measure
+else:
+    Amount = _figure_type("Amount", False, ("万元", "元"), False, "2,310.50")
+    """An amount of money (万元 unless stated), signed where it is a change."""
+    Percent = _figure_type("Percent", True, (), False, "93.61%")
+    """A percentage; a bare number is read as percentage points."""
+    Count = _figure_type("Count", False, ("人", "辆", "个", "台", "台（套）", "次", "批次", "人次", "份"), False, "5")
+    """A whole count (people, vehicles, projects)."""
+    Score = _figure_type("Score", False, ("分",), False, "9.36")
+    """A weight or score in points."""
+    AmountCell = _figure_type("AmountCell", False, ("万元", "元"), True, "14.10")
+    """An amount table cell that may be a placeholder."""
+    PercentCell = _figure_type("PercentCell", True, (), True, "100.00%")
+    """A percentage table cell that may be a placeholder."""
+    ScoreCell = _figure_type("ScoreCell", False, ("分",), True, "10")
+    """A weight or score table cell that may be a placeholder."""
+    MeasureCell = CellType(
+        "MeasureCell",
+        _measure,
+        {"type": ["string", "number"], "examples": [">=90%", "=1套", "2024年12月15日前", "提升"]},
+    )
+    """An indicator target or actual: operator + number + unit, a date, a word or a placeholder."""
