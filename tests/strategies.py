@@ -476,7 +476,7 @@ def _scalar(value: Any) -> str:
 # -- mutated template text (for `extract`) -----------------------------------------------------
 # Characters that carry meaning in the template text: digits (half and full width), figure
 # punctuation, units, the words of changes and shares, cell and line breaks.
-TEMPLATE_NOISE = list("0123456789０１２３４５６７８９.,，。：:；、%％－-—/=<>万元（）()类款项占增加减少增长下降年月日前个人辆次\t\n ")
+TEMPLATE_NOISE = list("0123456789０１２３４５６７８９.．,，。：:；、%％－-—/=<>万元（）()类款项占增加减少增长下降年月日前个人辆次\t\n ")
 
 
 def _mutate_template(draw: Any, text: str) -> str:

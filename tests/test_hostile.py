@@ -40,6 +40,8 @@ REFUSED = [
     ("only comments", b"# nothing here\n\n", ["empty document"]),
     ("binary with NUL", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["binary data", "NUL"]),
     ("control characters", b"unit:\x01\x02\x03", ["binary data", "U+0001"]),
+    ("C1 control character", "unit: {name: \"a\u0097\"}\n".encode(), ["binary data", "control character U+0097", ":1:16"]),
+    ("non-character", "unit: {name: \"a\uffff\"}\n".encode(), ["binary data", "non-character U+FFFF"]),
     ("undecodable bytes", b"unit: {name: \x80\xff}\n", ["not valid UTF-8 or GB18030", "0x80", "offset 13"]),
     ("UTF-16 with BOM", "\ufeff" .encode("utf-16-le") + UNIT.encode("utf-16-le"), ["UTF-16", "save it as UTF-8"]),
     ("UTF-16 without BOM", UNIT.encode("utf-16-be"), ["looks like UTF-16"]),
@@ -250,3 +252,12 @@ def test_validate_on_a_crashing_text_dump_is_not_a_traceback(tmp_path: FsPath) -
     result = CliRunner().invoke(main, ["validate", "--format", "concise", str(target)])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 0, result.output
+
+
+def test_a_text_dump_with_a_c1_control_character_is_refused_not_extracted_into_unreadable_yaml(tmp_path: FsPath) -> None:
+    """Found by fuzz/fuzz_extract.py: b"\\xc2\\x97" was extracted into a title YAML cannot hold."""
+    target = tmp_path / "c1.txt"
+    target.write_bytes(b"\xc2\x97")
+    for command in ("extract", "validate"):
+        result = CliRunner().invoke(main, [command, str(target)])
+        assert result.exit_code == 2 and "control character U+0097" in result.output, result.output

@@ -17,8 +17,10 @@ _BOMS = {
     b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
     b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16",
 }
-# C0 controls other than tab, LF and CR, plus DEL: never part of a text report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls other than tab, LF and CR, DEL, C1 controls other than NEL, and the
+# non-characters U+FFFE/U+FFFF: never part of a text report, and not allowed in YAML (so a
+# text dump holding one would be extracted into YAML that cannot be read back).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 def _utf16_without_bom(data: bytes) -> bool:
@@ -75,9 +77,10 @@ def decode_report(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        kind = "control character" if ord(control.group()) < 0xFFFE else "non-character"
         raise InputError(
             source,
-            f"binary data (control character U+{ord(control.group()):04X}): not a YAML report / 二进制内容，不是 YAML 报告",
+            f"binary data ({kind} U+{ord(control.group()):04X}): not a YAML report / 二进制内容，不是 YAML 报告",
             line,
             column,
         )
