@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -47,7 +48,7 @@ class LoadedReport:
         return None, None
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: Mapping[str, Any]) -> str:
     kind = error["type"]
     loc = error["loc"]
     if kind == "missing":
@@ -75,8 +76,8 @@ def build_report(data: Any, positions: Positions, source: str) -> LoadedReport:
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             path = tuple(seg for seg in error["loc"] if isinstance(seg, (int, str)))
-            line, col = loaded.locate(path)
-            loaded.problems.append(SchemaProblem(format_path(path) or "$", _describe(error), line, col))
+            at_line, at_column = loaded.locate(path)
+            loaded.problems.append(SchemaProblem(format_path(path) or "$", _describe(error), at_line, at_column))
     return loaded
 
 
