@@ -39,6 +39,20 @@ def check_text(text: str, profile: str | None = None) -> FileResult:
     return check_report(loaded, profile=chosen)
 
 
+def check_document(text: str, profile: str | None = None) -> FileResult:
+    """Extract template text (the .txt dump layout) in memory and run every rule on it."""
+    import tempfile
+
+    from budgetcheck.loader import load_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "case.txt"
+        path.write_text(text, encoding="utf-8")
+        loaded = load_report(path, display="case.txt")
+    chosen = resolve_profile(loaded, profile) if loaded.report is not None else None
+    return check_report(loaded, profile=chosen)
+
+
 @pytest.fixture(scope="session")
 def fixture_result() -> FileResult:
     """The findings on the reference fixture (computed once)."""

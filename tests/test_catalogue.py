@@ -10,11 +10,11 @@ from budgetcheck.catalogue import load_profiles, load_rules
 from budgetcheck.checks import KINDS
 from budgetcheck.loader.yamltree import parse_yaml
 
-from .conftest import check_data
+from .conftest import check_data, check_document
 
 RULES = load_rules()
 CASE_DIR = Path(__file__).with_name("rule_cases")
-BUILTIN_KINDS = {"schema", "truncation", "explanation"}
+BUILTIN_KINDS = {"schema", "truncation", "explanation", "extraction"}
 
 
 @pytest.mark.parametrize("code", list(RULES))
@@ -47,6 +47,10 @@ def test_rule_has_pass_and_fail_cases(code: str) -> None:
 @pytest.mark.parametrize("code", [c for c in RULES if RULES[c].kind != "schema"])
 def test_documented_examples_hold(code: str) -> None:
     rule = RULES[code]
+    if rule.kind == "extraction":  # its examples are template text, not YAML
+        assert any(f.rule == code for f in check_document(rule.example_fail).findings)
+        assert not any(f.rule == code for f in check_document(rule.example_pass).findings)
+        return
     fail_data, fail_pos = parse_yaml(rule.example_fail, "example")
     pass_data, pass_pos = parse_yaml(rule.example_pass, "example")
     assert any(f.rule == code for f in check_data(fail_data, fail_pos).findings)

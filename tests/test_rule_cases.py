@@ -8,7 +8,7 @@ import pytest
 
 from budgetcheck.loader.yamltree import parse_yaml
 
-from .conftest import check_data
+from .conftest import check_data, check_document
 
 CASE_DIR = Path(__file__).with_name("rule_cases")
 
@@ -31,7 +31,10 @@ def _cases() -> list:
 
 @pytest.mark.parametrize(("code", "case", "positions"), _cases())
 def test_rule_case(code: str, case: dict, positions: dict) -> None:
-    result = check_data(case["report"] or {}, positions, profile=case.get("profile"))
+    if "document" in case:
+        result = check_document(case["document"], profile=case.get("profile"))
+    else:
+        result = check_data(case["report"] or {}, positions, profile=case.get("profile"))
     hits = [f for f in result.findings if f.rule == code]
     others = [f"{f.rule} {f.path}: {f.message_en}" for f in result.findings if f.rule != code]
     if case["expect"] == "pass":

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .catalogue import Profile, Rule, load_profiles, load_rules
-from .checks import KINDS, SCHEMA_RULE
+from .checks import KINDS, SCHEMA_RULE, UNREAD_RULE
 from .checks.context import Context
 from .findings import Finding, Severity
 from .loader import LoadedReport
@@ -29,6 +29,23 @@ class FileResult:
     def counts(self) -> Counter[Severity]:
         """How many findings of each severity."""
         return Counter(f.severity for f in self.findings)
+
+
+def _unread_findings(loaded: LoadedReport, rules: dict[str, Rule]) -> list[Finding]:
+    """Warnings for text of a .txt/.docx/.pdf that held figures extraction could not read."""
+    rule = rules[UNREAD_RULE]
+    findings = []
+    for unread in loaded.unread:
+        values = {"path": unread.path, "snippet": unread.message}
+        findings.append(
+            Finding(
+                rule=rule.code, name=rule.name, severity=rule.severity,
+                message_en=rule.render("en", values), message_zh=rule.render("zh", values),
+                path=unread.path, file=loaded.source, line=unread.line, column=unread.column,
+                source=unread.source,
+            )
+        )
+    return findings
 
 
 def _ordered(rules: dict[str, Rule]) -> list[Rule]:
@@ -61,6 +78,7 @@ def check_report(
     all_rules = load_rules()
     rules = all_rules if rules is None else rules
     result = FileResult(loaded.source)
+    result.findings.extend(_unread_findings(loaded, all_rules))
     if loaded.problems or loaded.report is None:
         schema = all_rules[SCHEMA_RULE]
         for problem in loaded.problems:

@@ -24,6 +24,7 @@ from .signs import check_negative, check_percent_as_fraction
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
+UNREAD_RULE = "BC003"
 
 KINDS: dict[str, CheckKind] = {
     "sum": check_sum,

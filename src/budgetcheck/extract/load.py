@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path as FsPath
 
-from ..loader import LoadedReport, build_report
+from ..loader import LoadedReport, SchemaProblem, build_report
 from ..loader.decode import DEFAULT_MAX_BYTES
 from ..loader.yamltree import Positions
 from ..paths import Path
@@ -28,4 +28,8 @@ def load_document(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, displa
             sources.setdefault(data_path[:end], where.label)
     loaded = build_report(extraction.data, positions, extraction.source)
     loaded.sources = sources
+    loaded.unread = [
+        SchemaProblem(problem.section, problem.snippet, problem.where.line, problem.where.column, problem.where.label)
+        for problem in extraction.problems
+    ]
     return loaded

@@ -23,6 +23,7 @@ class SchemaProblem:
     message: str
     line: int | None
     column: int | None
+    source: str | None = None
 
 
 @dataclass
@@ -34,6 +35,8 @@ class LoadedReport:
     positions: Positions
     problems: list[SchemaProblem] = field(default_factory=list)
     sources: dict[Path, str] = field(default_factory=dict)  # readable places in a .txt/.docx/.pdf
+    # Text with figures that extraction from a .txt/.docx/.pdf could not read (path = section).
+    unread: list[SchemaProblem] = field(default_factory=list)
 
     def source_of(self, path: Path) -> str | None:
         """Where in an extracted source document a data path (or its nearest ancestor) was printed."""
