@@ -14,6 +14,10 @@ TOTAL = pattern(r"三公[“”]?经费(?:支出)?(?:决算)?(?:为|合计|共�
 ITEM = pattern(
     r"(?P<label>" + _ITEMS + r")(?:支出)?(?:决算)?(?:为)?\s*(?P<n>#N)#W\s*[，]?\s*占[^。；，\d\n]{0,16}?(?P<share>#N)#P"
 )
+# An item printed without a share (a total of 0 has no shares), but not a restatement.
+ITEM_NO_SHARE = pattern(
+    r"(?P<label>" + _ITEMS + r")(?:支出)?(?:决算)?(?:为)?\s*(?P<n>#N)#W(?!\s*[，]?\s*(?:占|开支内容|其中|主要用于))"
+)
 RESTATED = pattern(r"(?P<label>" + _ITEMS + r")(?:支出)?(?:为)?\s*(?P<n>#N)#W\s*[，]?\s*(?=开支内容|其中|主要用于)")
 PART = pattern(r"(?P<label>" + _PARTS + r")(?:支出)?(?:为)?\s*(?P<n>#N)#W")
 COUNTS = [
@@ -45,6 +49,16 @@ def three_public(p: Passage, root: Sink) -> None:
         item.set("label", label, p.where(found.start("label")))
         item.put("amount", p.figure(found, "n"))
         item.put("share", p.figure(found, "share"))
+        change(p, item, found.end(), p.sentence_end(found.end()))
+        targets[_bare(label)] = item
+    for found in ITEM_NO_SHARE.finditer(p.norm):
+        label = p.text(found, "label")
+        if _bare(label) in targets:
+            continue
+        p.use(found.start(), found.end())
+        item = s.append("items")
+        item.set("label", label, p.where(found.start("label")))
+        item.put("amount", p.figure(found, "n"))
         change(p, item, found.end(), p.sentence_end(found.end()))
         targets[_bare(label)] = item
     vehicles = next((sink for label, sink in targets.items() if "公务用车" in label), None)
