@@ -42,12 +42,12 @@ def unit(p: Passage, root: Sink) -> None:
     none = p.search(NO_SUBORDINATE)
     if none:
         s.set("subordinate_units", "0", p.where(none.start()))
-    found = p.search(SUBORDINATE)
-    if found:
-        s.put("subordinate_units", p.figure(found, "n" if found["n"] else "m"))
-    found = p.search(DIVISIONS)
-    if found:
-        s.put("division_count", p.figure(found, "n"))
+    subordinate = p.search(SUBORDINATE)
+    if subordinate:
+        s.put("subordinate_units", p.figure(subordinate, "n" if subordinate["n"] else "m"))
+    divisions = p.search(DIVISIONS)
+    if divisions:
+        s.put("division_count", p.figure(divisions, "n"))
         for name in (found["list"] and p.text(found, "list").split("、")) or []:
             s.add("divisions", name.strip().removesuffix("等"))
 

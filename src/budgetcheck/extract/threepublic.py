@@ -74,9 +74,9 @@ def three_public(p: Passage, root: Sink) -> None:
     _restated(p, targets)
     counts = s.child("counts")
     for key, regex in COUNTS:
-        found = p.search(regex)
-        if found:
-            counts.put(key, p.figure(found, "n"))
+        counted = p.search(regex)
+        if counted:
+            counts.put(key, p.figure(counted, "n"))
     if not counts.data:
         del s.data["counts"]
     for found in BUDGET.finditer(p.norm):
