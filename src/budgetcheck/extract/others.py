@@ -48,7 +48,7 @@ def unit(p: Passage, root: Sink) -> None:
     divisions = p.search(DIVISIONS)
     if divisions:
         s.put("division_count", p.figure(divisions, "n"))
-        for name in (found["list"] and p.text(found, "list").split("、")) or []:
+        for name in (divisions["list"] and p.text(divisions, "list").split("、")) or []:
             s.add("divisions", name.strip().removesuffix("等"))
 
 
