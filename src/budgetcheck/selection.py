@@ -57,11 +57,3 @@ class Selection:
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings that are reported, in their order."""
         return [f for f in findings if self.keeps(f)]
-
-
-def parse_severity(value: str) -> Severity:
-    """``error``/``warning``/``info`` (case-insensitive) as a Severity."""
-    try:
-        return Severity(value.strip().lower())
-    except ValueError:
-        raise SelectionError(f"--fail-on must be error, warning or info, not {value!r}") from None

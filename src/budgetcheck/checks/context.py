@@ -11,7 +11,7 @@ from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..loader import LoadedReport
-from ..paths import Path, format_path, parse_path, resolve
+from ..paths import Path, format_path, get, parse_path, resolve
 
 TRUNCATION_RULE = "BC009"
 
@@ -46,7 +46,7 @@ class Context:
     def values(self, scope: Path, spec: str) -> list[tuple[Path, Any]]:
         """Resolve a path (``.x`` relative to the scope, else absolute) to its present values."""
         if spec.startswith("."):
-            base = _get(self.report, scope)
+            base = get(self.report, scope)
             return [(scope + path, value) for path, value in resolve(base, parse_path(spec[1:]))]
         return list(resolve(self.report, parse_path(spec)))
 
@@ -125,12 +125,6 @@ class Context:
         yield self.finding(
             rule, printed_path, values, expected=expected, found=printed.text, interval=described, related=related
         )
-
-
-def _get(root: Any, path: Path) -> Any:
-    from ..paths import get
-
-    return get(root, path) if path else root
 
 
 def label_of(item: Any, fallback: str = "") -> str:

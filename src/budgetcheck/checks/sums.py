@@ -10,7 +10,7 @@ from ..catalogue import Rule
 from ..figures import Figure
 from ..findings import Finding
 from ..intervals import Interval, total
-from ..paths import Path, WILDCARD, parse_path, resolve
+from ..paths import Path, WILDCARD, get, parse_path, resolve
 from .context import Context, label_of
 
 _LABEL_NOISE = re.compile(r"\s|[(（](?:类|款|项)[)）]")
@@ -50,11 +50,7 @@ def _count_elements(ctx: Context, scope: Path, path_text: str) -> int:
     """How many elements the wildcard prefix of a path spans (every one must have the part)."""
     pattern = parse_path(path_text.lstrip("."))
     last = max(i for i, seg in enumerate(pattern) if seg == WILDCARD)
-    base = ctx.report
-    if path_text.startswith("."):
-        from ..paths import get
-
-        base = get(ctx.report, scope) if scope else ctx.report
+    base = get(ctx.report, scope) if path_text.startswith(".") else ctx.report
     return sum(1 for _ in resolve(base, pattern[: last + 1]))
 
 

@@ -77,7 +77,6 @@ class _Frame:
     path: Path
     value: Any
     key: str | None = None
-    key_at: tuple[int, int] = (0, 0)
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
     dropped: bool = False  # this container is the value of a duplicate key: built, then dropped
     discard: bool = False  # the value awaited for ``key`` belongs to a duplicate key
