@@ -21,7 +21,8 @@ EXAMPLES = """
 \b
 Examples:
   budgetcheck validate fixtures/changji-2024.yaml
-  budgetcheck validate reports/                      # every *.yaml/*.yml below
+  budgetcheck validate reports/                      # every .yaml/.txt/.docx/.pdf/.html below
+  budgetcheck validate --include-ext yaml reports/   # only *.yaml (and *.yml when listed)
   budgetcheck validate --format concise --fail-on warning reports/*.yaml
   cat report.yaml | budgetcheck validate -
   budgetcheck validate --format sarif reports/ > budgetcheck.sarif
@@ -96,6 +97,8 @@ def main() -> None:
               help="Write every current finding to this baseline file (then the run passes).")
 @click.option("--allow-explained-errors", is_flag=True, default=None,
               help="Let a report's explanations (说明) cover error-level findings too.")
+@click.option("--include-ext", multiple=True, metavar="EXT",
+              help="File endings a directory is searched for (yaml,yml,txt,docx,pdf,html,htm) [default: all].")
 def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: str | None, **cli: Any) -> None:
     """Check report files, directories (recursively) or - for stdin."""
     _skip_final_collection()
@@ -110,12 +113,12 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
     from .selection import Selection, SelectionError
     from .settings import resolve
 
-    expanded = expand(list(inputs))
     try:
-        config = configs.load(Path(config_file)) if config_file else configs.discover(start_directory(expanded.paths))
-    except configs.ConfigError as exc:
+        config = configs.load(Path(config_file)) if config_file else configs.discover(start_directory(list(inputs)))
+        settings = resolve(cli, config, os.environ, sys.stdout.isatty())
+    except (configs.ConfigError, ValueError) as exc:
         _fail(str(exc))
-    settings = resolve(cli, config, os.environ, sys.stdout.isatty())
+    expanded = expand(list(inputs), settings.extensions)
     if settings.fmt not in FORMATS:
         _fail(f"unknown format {settings.fmt!r} (choose from {', '.join(FORMATS)})")
     try:

@@ -33,6 +33,7 @@ _KEYS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "baseline": (str, None),
     "allow-explained-errors": (bool, None),
     "max-bytes": (int, None),
+    "extensions": (list, None),  # what `validate DIR` looks for: "yaml", ".txt", ... (budgetcheck.kinds)
 }
 
 

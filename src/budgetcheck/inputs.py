@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .kinds import DEFAULT_EXTENSIONS, UNSUPPORTED, suffix_of
+
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = DEFAULT_EXTENSIONS  # what a directory is searched for unless told otherwise
 
 
 @dataclass(frozen=True)
@@ -18,29 +20,37 @@ class Expanded:
     problems: list[tuple[str, str]]
 
 
-def _under(directory: Path) -> list[str]:
-    """Every ``*.yaml``/``*.yml`` file below a directory, sorted, hidden folders skipped."""
+def _under(directory: Path, suffixes: tuple[str, ...]) -> list[str]:
+    """Every file below a directory with one of ``suffixes``, sorted, hidden folders skipped."""
     found = []
     for path in directory.rglob("*"):
         relative = path.relative_to(directory)
-        if any(part.startswith(".") for part in relative.parts[:-1]):
-            continue
-        if path.suffix.lower() in SUFFIXES and path.is_file():
+        if any(part.startswith(".") for part in relative.parts[:-1]) or relative.name.startswith("~$"):
+            continue  # hidden folders, and the lock files Word and WPS leave beside open documents
+        if suffix_of(path.name) in suffixes and path.is_file():
             found.append(path)
     return [str(path) for path in sorted(found)]
 
 
-def expand(args: list[str]) -> Expanded:
+def _none_found(suffixes: tuple[str, ...]) -> str:
+    shown = ", ".join(f"*{suffix}" for suffix in suffixes)
+    return f"directory holds no {shown} files / 目录中没有可检查的文件 ({shown})"
+
+
+def expand(args: list[str], extensions: tuple[str, ...] | None = None) -> Expanded:
     """Files as given (a missing one is checked and reported unreadable), directories
-    expanded recursively, ``-`` kept once; duplicates dropped, order kept."""
+    expanded recursively to the files with ``extensions`` (default: every readable kind,
+    plus the formats that get an "unsupported, save as" error), ``-`` kept once;
+    duplicates dropped, order kept."""
+    suffixes = tuple(extensions) if extensions else (*DEFAULT_EXTENSIONS, *UNSUPPORTED)
     paths: list[str] = []
     problems: list[tuple[str, str]] = []
     for arg in args:
         path = Path(arg)
         if arg != STDIN and path.is_dir():
-            found = _under(path)
+            found = _under(path, suffixes)
             if not found:
-                problems.append((arg, "directory holds no *.yaml or *.yml files / 目录中没有 YAML 文件"))
+                problems.append((arg, _none_found(tuple(s for s in suffixes if s not in UNSUPPORTED))))
             paths.extend(found)
         else:
             paths.append(arg)

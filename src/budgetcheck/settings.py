@@ -9,6 +9,7 @@ from typing import Any
 
 from .config import Config
 from .findings import Severity
+from .kinds import normalise_extensions
 from .loader.decode import DEFAULT_MAX_BYTES
 
 
@@ -43,6 +44,7 @@ class Settings:
     max_bytes: int
     baseline: str | None
     allow_explained_errors: bool
+    extensions: tuple[str, ...] = ()  # file endings a directory is searched for (empty: every kind)
 
 
 def _pick(cli: Mapping[str, Any], config: Config, key: str, default: Any) -> Any:
@@ -69,4 +71,5 @@ def resolve(cli: Mapping[str, Any], config: Config, env: Mapping[str, str] | Non
         max_bytes=int(_pick(cli, config, "max_bytes", DEFAULT_MAX_BYTES)),
         baseline=baseline,
         allow_explained_errors=bool(_pick(cli, config, "allow_explained_errors", False)),
+        extensions=normalise_extensions(tuple(_pick(cli, config, "include_ext", ()) or config.get("extensions", ()))),
     )

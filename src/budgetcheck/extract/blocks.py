@@ -1,6 +1,6 @@
 """The layout-neutral form every reader produces: paragraphs and table rows, in order.
 
-A .txt dump, a .docx and a PDF all become a list of :class:`Paragraph` and :class:`Row`
+A .txt dump, a .docx, a PDF and an HTML page all become a list of :class:`Paragraph` and :class:`Row`
 blocks; each piece of text remembers where it was (:class:`Where`) so that an extracted
 figure can be traced back to its line, table cell or page.
 """
@@ -8,7 +8,7 @@ figure can be traced back to its line, table cell or page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 # Leading whitespace and Word artefacts that text dumps carry along ("[bookmark: _GoBack]").
 _LEAD = re.compile(r"[\s\u3000]*(?:\[bookmark:[^\]]*\][\s\u3000]*)*")
@@ -59,6 +59,15 @@ class Row:
 
 
 Block = Paragraph | Row
+
+
+@dataclass(slots=True)
+class Read:
+    """What a reader made of a document: its blocks in reading order, and the pieces of
+    text with figures it could not place (a table-row fragment after a page break)."""
+
+    blocks: list[Block]
+    unplaced: list[tuple[str, Where]] = field(default_factory=list)
 
 
 def clean(text: str) -> tuple[int, str]:

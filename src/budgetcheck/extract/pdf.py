@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .blocks import Block, Cell, Paragraph, Row, Where
+from .blocks import Block, Cell, Paragraph, Read, Row, Where
 from .sections import heading_key
 from .tables import table_kind
 
@@ -65,7 +65,7 @@ def _paragraphs(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def read_pdf(data: bytes) -> list[Block]:
+def read_pdf(data: bytes, source: str = "document.pdf") -> Read:
     """Text paragraphs and table rows of a PDF, in reading order, located by page."""
     import pdfplumber
 
@@ -76,4 +76,4 @@ def read_pdf(data: bytes) -> list[Block]:
             items = _page_items(page, number, tables_seen + 1)
             tables_seen += len(page.find_tables())
             blocks.extend(block for _, block in items)
-    return _paragraphs(blocks)
+    return Read(_paragraphs(blocks))

@@ -1,0 +1,160 @@
+"""Read an HTML page: paragraphs of running text and the rows of its data tables (lxml).
+
+Pages are parsed by lxml's HTML parser (libxml2: forgiving of the tag soup government
+sites serve, and it keeps each element's source line). Block elements (``<p>``, ``<div>``,
+headings, list items) and ``<br>`` end a paragraph; inline markup (``<span>``, ``<font>``,
+Word's ``<o:p>``) does not. A ``<table>`` holding another table, or only one cell per row,
+is page layout: its cells are read as running text. Any other table is data: one
+:class:`Row` per ``<tr>``, one cell per ``<td>``/``<th>`` as printed (a cell covered by a
+rowspan or colspan is not repeated, like a text dump's). Whitespace is collapsed and
+dropped next to Chinese characters (source line breaks inside a sentence are not spaces).
+Scripts, styles, ``<head>`` and elements hidden with ``display:none`` are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..loader.errors import InputError
+from .blocks import Block, Cell, Paragraph, Read, Row, Where
+from .htmltext import decode_html, squash
+
+_SKIP = frozenset({
+    "script", "style", "head", "title", "noscript", "template", "iframe", "object", "embed", "select",
+    "option", "button", "textarea", "svg", "math", "map", "canvas", "input",
+})
+_BLOCK = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+    "section", "article", "header", "footer", "main", "nav", "aside", "center", "pre", "address", "form",
+    "fieldset", "figure", "figcaption", "hr", "body", "html", "caption", "details", "summary", "legend",
+    "tr", "td", "th", "tbody", "thead", "tfoot",
+})
+_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def _tag(element: Any) -> str:
+    tag = element.tag
+    return tag if isinstance(tag, str) else ""  # comments and processing instructions
+
+
+def _hidden(element: Any) -> bool:
+    style = element.get("style")
+    return element.get("hidden") is not None or (
+        style is not None and "display:none" in style.replace(" ", "").lower()
+    )
+
+
+def _rows(table: Any) -> list[Any]:
+    """The ``<tr>`` of this table, not of tables nested in it."""
+    rows: list[Any] = []
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            rows.append(child)
+        elif tag in _SECTIONS:
+            rows.extend(row for row in child if _tag(row) == "tr")
+    return rows
+
+
+def _cells(row: Any) -> list[Any]:
+    return [cell for cell in row if _tag(cell) in ("td", "th") and not _hidden(cell)]
+
+
+class _Walker:
+    """Collects blocks in document order from a parsed page."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.line: int | None = None
+        self.tables = 0
+
+    def text(self, text: str | None, line: int | None) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = line
+            self.parts.append(text)
+
+    def flush(self) -> None:
+        text = squash("".join(self.parts))
+        if text:
+            label = f"line {self.line}" if self.line else f"paragraph {len(self.blocks) + 1}"
+            self.blocks.append(Paragraph(text, Where(label, self.line)))
+        self.parts, self.line = [], None
+
+    def flow(self, element: Any) -> None:
+        """Read an element (and its tail) as running text, tables as tables."""
+        tag = _tag(element)
+        if tag and tag not in _SKIP and not _hidden(element):
+            if tag == "br":
+                self.flush()
+            elif tag == "table":
+                self.flush()
+                self.table(element)
+            else:
+                self.inside(element, tag in _BLOCK)
+        self.text(element.tail, element.sourceline)
+
+    def inside(self, element: Any, block: bool) -> None:
+        if block:
+            self.flush()
+        self.text(element.text, element.sourceline)
+        for child in element:
+            self.flow(child)
+        if block:
+            self.flush()
+
+    def table(self, table: Any) -> None:
+        rows = [(row, _cells(row)) for row in _rows(table)]
+        for child in table:
+            if _tag(child) == "caption":
+                self.flow(child)
+        nested = any(cell.find(".//table") is not None for _, cells in rows for cell in cells)
+        if nested or all(len(cells) <= 1 for _, cells in rows):
+            for _, cells in rows:
+                for cell in cells:
+                    self.inside(cell, True)
+            return
+        self.tables += 1
+        for row_no, (row, cells) in enumerate(rows, start=1):
+            if cells:
+                self.blocks.append(Row(tuple(self.cell(cell, row_no, n) for n, cell in enumerate(cells, 1))))
+
+    def cell(self, cell: Any, row_no: int, column: int) -> Cell:
+        """One data cell: all its text, lines and paragraphs joined (Chinese wraps without a space)."""
+        text = squash("".join(_cell_strings(cell)))
+        line = cell.sourceline
+        label = f"line {line}" if line else f"table {self.tables} row {row_no} cell {column}"
+        return Cell(text, Where(label, line))
+
+
+def _cell_strings(element: Any) -> list[str]:
+    """The text of an element in document order, skipping scripts and hidden parts."""
+    out: list[str] = [element.text or ""]
+    for child in element:
+        tag = _tag(child)
+        if tag and tag not in _SKIP and not _hidden(child):
+            out.extend(_cell_strings(child))
+        out.append(child.tail or "")
+    return out
+
+
+def read_html(data: bytes, source: str = "page.html") -> Read:
+    """Paragraphs and data-table rows of an HTML page, located by source line."""
+    from lxml import etree, html
+
+    text = _XML_DECLARATION.sub("", decode_html(data, source), count=1)
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = etree.fromstring(text, parser)
+    except etree.ParserError:
+        root = None
+    walker = _Walker()
+    if root is not None:
+        walker.flow(root)
+        walker.flush()
+    if not walker.blocks:
+        raise InputError(source, "HTML page holds no text / 网页中没有正文")
+    return Read(walker.blocks)

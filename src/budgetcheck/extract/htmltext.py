@@ -1,0 +1,58 @@
+"""The text side of HTML pages: their bytes decoded by the declared charset, and text
+with HTML's insignificant whitespace removed."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..loader.errors import InputError
+
+# The WHATWG prescan in short: a charset named in a <meta> within the first bytes.
+_META = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+# Labels that name a subset of GB18030: decode as GB18030 so that no GBK extension fails.
+_GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312", "euc-cn", "cp936", "windows-936"}
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
+_WIDE = r"\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_NEXT_TO_WIDE = re.compile(rf"(?<=[{_WIDE}]) | (?=[{_WIDE}])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares (BOM, else ``<meta charset>``), as a Python codec name."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    found = _META.search(data[:4096])
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii").lower()
+    if label in _GB:
+        return "gb18030"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, source: str) -> str:
+    """A page's text: by its declared charset, else UTF-8, else GB18030; control characters blanked."""
+    declared = declared_charset(data)
+    if declared is None and b"\x00" in data:
+        raise InputError(source, "binary data (NUL byte): not an HTML page / 二进制内容，不是网页")
+    for name in dict.fromkeys(filter(None, (declared, "utf-8", "gb18030"))):
+        try:
+            text = data.decode("utf-8-sig" if name == "utf-8" else name)
+        except UnicodeDecodeError:
+            continue
+        return _CONTROL.sub(" ", text)
+    raise InputError(
+        source, f"not valid {declared or 'UTF-8'} or GB18030 text: save the page as UTF-8 / 网页编码无法识别"
+    )
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace runs to one space, dropped next to Chinese characters and at the ends."""
+    text = _SPACE.sub(" ", text).strip(" \u3000")
+    return _NEXT_TO_WIDE.sub("", text)
