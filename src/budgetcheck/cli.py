@@ -199,7 +199,7 @@ def schema() -> None:
 
 
 def _register_extract() -> None:
-    """Add ``budgetcheck extract`` (python-docx/pdfplumber load only when it runs)."""
+    """Add ``budgetcheck extract`` (document readers load only when it runs)."""
     try:
         from .extract.command import extract_command
     except ModuleNotFoundError as exc:  # a checkout without the extract package

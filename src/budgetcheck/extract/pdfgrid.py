@@ -1,0 +1,120 @@
+"""Ruled tables on a PDF page: the drawn lines → the cells of each table.
+
+The method is pdfplumber's "lines" strategy: horizontal and vertical rules are snapped
+and joined, their crossings found, and a cell is the smallest rectangle whose four corners
+are crossings joined by rules; cells that touch form one table, and a table's rows are
+its cells grouped by top edge (a merged cell belongs to its first row only). Coordinates
+are PDF points measured from the top of the page. Pure geometry, no PDF library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+SNAP = 3.0  # rules this close (points) are one rule; a gap this small does not break one
+MIN_CELL = 2.0  # a "cell" thinner than this is two rules drawn side by side
+
+
+class Rule(NamedTuple):
+    """One horizontal (``at`` = y, from x ``start`` to ``end``) or vertical rule."""
+
+    horizontal: bool
+    at: float
+    start: float
+    end: float
+
+
+class Box(NamedTuple):
+    """A rectangle: left, top, right, bottom (top < bottom)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def _join(rules: list[Rule]) -> list[Rule]:
+    """Snap rules of one direction to shared positions and join overlapping pieces."""
+    out: list[Rule] = []
+    for rule in sorted(rules, key=lambda r: (r.at, r.start)):
+        same = [i for i in range(max(0, len(out) - 8), len(out)) if abs(out[i].at - rule.at) <= SNAP]
+        for i in reversed(same):
+            kept = out[i]
+            if rule.start <= kept.end + SNAP and kept.start <= rule.end + SNAP:
+                out[i] = kept._replace(start=min(kept.start, rule.start), end=max(kept.end, rule.end))
+                break
+        else:
+            at = out[same[-1]].at if same else rule.at
+            out.append(rule._replace(at=at))
+    return out
+
+
+def _on(rule: Rule, position: float) -> bool:
+    return rule.start - SNAP <= position <= rule.end + SNAP
+
+
+def _linked(rules: list[Rule], at: float, a: float, b: float) -> bool:
+    """A rule at ``at`` runs from ``a`` to ``b`` (within the snap tolerance)."""
+    return any(abs(r.at - at) <= SNAP and r.start - SNAP <= a and b <= r.end + SNAP for r in rules)
+
+
+def cells(rules: Iterable[Rule]) -> list[Box]:
+    """The cells the rules enclose."""
+    horizontal = _join([r for r in rules if r.horizontal])
+    vertical = _join([r for r in rules if not r.horizontal]) if horizontal else []
+    points = sorted({(v.at, h.at) for h in horizontal for v in vertical if _on(h, v.at) and _on(v, h.at)})
+    xs_at: dict[float, list[float]] = {}
+    for x, y in points:
+        xs_at.setdefault(y, []).append(x)
+    ys = sorted(xs_at)
+    found: list[Box] = []
+    for x, y in points:
+        right = [x1 for x1 in xs_at[y] if x1 > x + MIN_CELL and _linked(horizontal, y, x, x1)]
+        below = [y1 for y1 in ys if y1 > y + MIN_CELL and x in xs_at[y1] and _linked(vertical, x, y, y1)]
+        box = next(
+            (Box(x, y, x1, y1) for y1 in below for x1 in right
+             if x1 in xs_at[y1] and _linked(horizontal, y1, x, x1) and _linked(vertical, x1, y, y1)),
+            None,
+        )
+        if box is not None:
+            found.append(box)
+    return found
+
+
+def tables(found: list[Box]) -> list[list[Box]]:
+    """Cells grouped into tables (cells sharing a corner), each sorted top to bottom, left to right."""
+    groups: list[list[Box]] = []
+    for box in sorted(found, key=lambda b: (b.top, b.x0)):
+        touching = [g for g in groups if any(_touch(box, other) for other in g)]
+        merged = [box]
+        for group in touching:
+            merged.extend(group)
+            groups.remove(group)
+        groups.append(merged)
+    return [sorted(group, key=lambda b: (b.top, b.x0)) for group in sorted(groups, key=lambda g: min(b.top for b in g))]
+
+
+def _touch(a: Box, b: Box) -> bool:
+    corners_a = {(a.x0, a.top), (a.x1, a.top), (a.x0, a.bottom), (a.x1, a.bottom)}
+    return any(
+        abs(x - bx) <= SNAP and abs(y - by) <= SNAP
+        for x, y in corners_a for bx, by in ((b.x0, b.top), (b.x1, b.top), (b.x0, b.bottom), (b.x1, b.bottom))
+    )
+
+
+def rows(table: list[Box]) -> list[list[Box]]:
+    """A table's cells by row: the cells that share a top edge, left to right."""
+    out: list[list[Box]] = []
+    for box in table:  # sorted by (top, x0)
+        if out and abs(out[-1][0].top - box.top) <= SNAP:
+            out[-1].append(box)
+        else:
+            out.append([box])
+    return out
+
+
+def bbox(table: list[Box]) -> Box:
+    """The rectangle a table covers."""
+    return Box(min(b.x0 for b in table), min(b.top for b in table), max(b.x1 for b in table),
+               max(b.bottom for b in table))
