@@ -3,9 +3,10 @@
 Pages are read by ``pdfpage``. A table that ends one page and one that starts the next
 are one table broken by the page (Word's default): a header row repeated on the new page
 is dropped, and a first row that only continues the cells of the last row before the
-break (the row itself was split) is joined to it. A row at the top of a continued table
-that looks like such a fragment but cannot be placed (the tables' columns differ) is
-reported as not placed. Page numbers are page furniture, not text.
+break (the row itself was split) is joined to it. A table at the top of a page after a
+page that did not end in a table can start with such a fragment whose row is not in the
+document (a page excerpt): it is reported as not placed, not read as a row. Page numbers
+are page furniture, not text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..loader.errors import InputError
 from .blocks import Block, Cell, Paragraph, Read, Row, Where
+from .pdfgrid import SNAP
 from .pdfpage import CellText, PageLine, PageTable, read_page
 from .sections import heading_key
 from .tables import table_kind
@@ -39,32 +41,61 @@ class _Table:
         return out
 
 
+def _columns_match(last: list[CellText], first: list[CellText]) -> bool:
+    """Both rows have the same cells, edge for edge: they can be two parts of one row."""
+    return len(last) == len(first) and all(
+        abs(p.x0 - f.x0) <= SNAP and abs(p.x1 - f.x1) <= SNAP for p, f in zip(last, first)
+    )
+
+
 def _fragment(last: list[CellText], first: list[CellText]) -> bool:
-    """True when ``first`` only continues cells of ``last``: a row split by the page break."""
-    if len(last) != len(first) or not any(c.text for c in first):
+    """True when ``first`` only continues cells of ``last``: a row split by the page break.
+
+    Only text that wrapped can go on past a page break, and a figure always fits on one
+    line: so the continuation fills only cells that were filled and wrapped before it, and
+    leaves empty the cells where ``last`` has its figures.
+    """
+    if not _columns_match(last, first) or not any(c.text for c in first):
         return False
     pairs = list(zip(last, first))
-    continues = all(not f.text or p.text for p, f in pairs)
+    continues = all(not f.text or (p.text and p.wrapped) for p, f in pairs)
     short = any(not f.text and _DIGIT.search(p.text) for p, f in pairs)
-    wrapped = any(f.text and p.wrapped for p, f in pairs)
-    new_figure = any(f.text and _FIGURE.fullmatch(f.text) and _FIGURE.fullmatch(p.text) for p, f in pairs)
-    return continues and short and wrapped and not new_figure
+    return continues and short
 
 
-def _continue(table: _Table, page: int, rows: list[list[CellText]], unplaced: list[tuple[str, Where]]) -> None:
+def _orphan(first: list[CellText]) -> bool:
+    """A first row that looks like the rest of a row whose start is not in the document:
+    most cells empty, digits inside text but no cell that is a figure by itself."""
+    filled = [c.text for c in first if c.text]
+    return (
+        0 < len(filled) * 2 < len(first)
+        and bool(_DIGIT.search("".join(filled)))
+        and not any(_FIGURE.fullmatch(text) for text in filled)
+    )
+
+
+def _continue(table: _Table, page: int, rows: list[list[CellText]]) -> None:
     """Append the rows of the next page's first table to the table the page break cut."""
     rows = list(rows)
     if rows and [c.text for c in rows[0]] == [c.text for c in table.rows[0][1]]:
         rows.pop(0)  # the header row, repeated on the new page
     last = table.rows[-1][1]
-    if rows and _fragment(last, rows[0]):
-        joined = [CellText(p.text + f.text, p.wrapped or f.wrapped) for p, f in zip(last, rows.pop(0))]
+    if rows and _columns_match(last, rows[0]) and not any(c.text for c in rows[0]):
+        rows.pop(0)  # the rest of a split row held only its cells' padding
+    elif rows and _fragment(last, rows[0]):
+        joined = [p._replace(text=p.text + f.text) for p, f in zip(last, rows.pop(0))]
         table.rows[-1] = (table.rows[-1][0], joined)
-    elif rows and len(rows[0]) != len(last) and any(not c.text for c in rows[0]) \
-            and _DIGIT.search("".join(c.text for c in rows[0])):
-        text = " | ".join(c.text for c in rows.pop(0))
-        unplaced.append((text, Where(f"page {page} table {table.number} row 1")))
     table.rows.extend((page, row) for row in rows)
+
+
+def _start(number: int, page: int, rows: list[list[CellText]], at_top: bool,
+           unplaced: list[tuple[str, Where]]) -> _Table:
+    """A new table; at the top of a page, a first row that continues nothing here is not placed."""
+    if at_top and rows and _orphan(rows[0]):
+        text = " | ".join(c.text for c in rows[0])
+        unplaced.append((text, Where(f"page {page} table {number} row 1")))
+        rows = rows[1:]
+    return _Table(number, page, rows)
 
 
 def _text_lines(lines: list[PageLine]) -> list[PageLine]:
@@ -83,13 +114,13 @@ def _page_blocks(
     for index, (_, line_no, item) in enumerate(items):
         if isinstance(item, PageTable):
             if index == 0 and open_table is not None:
-                _continue(open_table, number, item.rows, unplaced)
+                _continue(open_table, number, item.rows)
                 current = open_table
             else:
                 if open_table is not None:
                     out.extend(open_table.blocks())
                 state["tables"] += 1
-                current = _Table(state["tables"], number, item.rows)
+                current = _start(state["tables"], number, item.rows, index == 0 and number > 1, unplaced)
             open_table = None
             if index == len(items) - 1:
                 state["open"] = current  # may go on on the next page

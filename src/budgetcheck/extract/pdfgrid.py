@@ -4,7 +4,9 @@ The method is pdfplumber's "lines" strategy: horizontal and vertical rules are s
 and joined, their crossings found, and a cell is the smallest rectangle whose four corners
 are crossings joined by rules; cells that touch form one table, and a table's rows are
 its cells grouped by top edge (a merged cell belongs to its first row only). Coordinates
-are PDF points measured from the top of the page. Pure geometry, no PDF library.
+are PDF points measured from the top of the page. Pure geometry, no PDF library. Where a
+page break split a row and left the table open, the loose ends of its vertical rules are
+joined by a closing rule.
 """
 
 from __future__ import annotations
@@ -59,10 +61,27 @@ def _linked(rules: list[Rule], at: float, a: float, b: float) -> bool:
     return any(abs(r.at - at) <= SNAP and r.start - SNAP <= a and b <= r.end + SNAP for r in rules)
 
 
+def _closing(vertical: list[Rule], horizontal: list[Rule]) -> list[Rule]:
+    """Rules that close a table left open where a page break split a row.
+
+    The part of a split row on either side of the break may be drawn without the rule
+    along the break; its vertical rules then end in the air, all at the same height.
+    Two or more such loose ends at one height get a horizontal rule between them.
+    """
+    loose: dict[float, list[float]] = {}
+    for rule in vertical:
+        for end in (rule.start, rule.end):
+            if not any(abs(h.at - end) <= SNAP and _on(h, rule.at) for h in horizontal):
+                key = next((y for y in loose if abs(y - end) <= SNAP), end)
+                loose.setdefault(key, []).append(rule.at)
+    return [Rule(True, y, min(xs), max(xs)) for y, xs in loose.items() if len(xs) >= 2]
+
+
 def cells(rules: Iterable[Rule]) -> list[Box]:
     """The cells the rules enclose."""
     horizontal = _join([r for r in rules if r.horizontal])
-    vertical = _join([r for r in rules if not r.horizontal]) if horizontal else []
+    vertical = _join([r for r in rules if not r.horizontal])
+    horizontal = _join(horizontal + _closing(vertical, horizontal)) if vertical else []
     points = sorted({(v.at, h.at) for h in horizontal for v in vertical if _on(h, v.at) and _on(v, h.at)})
     xs_at: dict[float, list[float]] = {}
     for x, y in points:

@@ -27,10 +27,13 @@ _LINETO, _MOVETO = 0, 2  # pdfium's FPDF_SEGMENT_* types (Bézier curves are no 
 
 
 class CellText(NamedTuple):
-    """A table cell's text as printed, and whether it wrapped onto more than one line."""
+    """A table cell's text as printed, whether it wrapped onto more than one line, and
+    its left and right edges."""
 
     text: str
     wrapped: bool
+    x0: float = 0.0
+    x1: float = 0.0
 
 
 class PageTable(NamedTuple):
@@ -116,7 +119,7 @@ def _lines(textpage: Any, height: float, boxes: list[Box]) -> list[PageLine]:
 
 def _cell(textpage: Any, height: float, box: Box) -> CellText:
     raw = textpage.get_text_bounded(box.x0, height - box.bottom, box.x1, height - box.top)
-    return CellText(_BETWEEN_WIDE.sub("", tidy(raw)), "\n" in raw.strip())
+    return CellText(_BETWEEN_WIDE.sub("", tidy(raw)), "\n" in raw.strip(), box.x0, box.x1)
 
 
 def read_page(page: Any) -> tuple[list[PageLine], list[PageTable]]:
