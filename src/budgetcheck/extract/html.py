@@ -39,11 +39,30 @@ def _tag(element: Any) -> str:
     return tag if isinstance(tag, str) else ""  # comments and processing instructions
 
 
-def _hidden(element: Any) -> bool:
-    style = element.get("style")
-    return element.get("hidden") is not None or (
-        style is not None and "display:none" in style.replace(" ", "").lower()
-    )
+_HIDDEN = "//*[@hidden or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+
+
+def _remove(element: Any) -> None:
+    """Take an element out of the tree, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _prune(root: Any) -> None:
+    """Drop what a reader does not see: scripts, styles, the head, hidden elements."""
+    from lxml import etree
+
+    etree.strip_elements(root, *_SKIP, with_tail=False)
+    for element in root.xpath(_HIDDEN):
+        _remove(element)
 
 
 def _rows(table: Any) -> list[Any]:
@@ -59,13 +78,14 @@ def _rows(table: Any) -> list[Any]:
 
 
 def _cells(row: Any) -> list[Any]:
-    return [cell for cell in row if _tag(cell) in ("td", "th") and not _hidden(cell)]
+    return [cell for cell in row if _tag(cell) in ("td", "th")]
 
 
 class _Walker:
     """Collects blocks in document order from a parsed page."""
 
-    def __init__(self) -> None:
+    def __init__(self, layout: set[Any]) -> None:
+        self.layout = layout  # the tables that hold tables
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.line: int | None = None
@@ -87,7 +107,7 @@ class _Walker:
     def flow(self, element: Any) -> None:
         """Read an element (and its tail) as running text, tables as tables."""
         tag = _tag(element)
-        if tag and tag not in _SKIP and not _hidden(element):
+        if tag:
             if tag == "br":
                 self.flush()
             elif tag == "table":
@@ -111,8 +131,7 @@ class _Walker:
         for child in table:
             if _tag(child) == "caption":
                 self.flow(child)
-        nested = any(cell.find(".//table") is not None for _, cells in rows for cell in cells)
-        if nested or all(len(cells) <= 1 for _, cells in rows):
+        if table in self.layout or all(len(cells) <= 1 for _, cells in rows):
             for _, cells in rows:
                 for cell in cells:
                     self.inside(cell, True)
@@ -124,35 +143,22 @@ class _Walker:
 
     def cell(self, cell: Any, row_no: int, column: int) -> Cell:
         """One data cell: all its text, lines and paragraphs joined (Chinese wraps without a space)."""
-        text = squash("".join(_cell_strings(cell)))
+        text = squash("".join(cell.itertext()))
         line = cell.sourceline
         label = f"line {line}" if line else f"table {self.tables} row {row_no} cell {column}"
         return Cell(text, Where(label, line))
 
 
-def _cell_strings(element: Any) -> list[str]:
-    """The text of an element in document order, skipping scripts and hidden parts."""
-    out: list[str] = [element.text or ""]
-    for child in element:
-        tag = _tag(child)
-        if tag and tag not in _SKIP and not _hidden(child):
-            out.extend(_cell_strings(child))
-        out.append(child.tail or "")
-    return out
-
-
 def read_html(data: bytes, source: str = "page.html") -> Read:
     """Paragraphs and data-table rows of an HTML page, located by source line."""
-    from lxml import etree, html
+    from lxml import etree
 
     text = _XML_DECLARATION.sub("", decode_html(data, source), count=1)
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-    try:
-        root = etree.fromstring(text, parser)
-    except etree.ParserError:
-        root = None
-    walker = _Walker()
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    root = etree.fromstring(text, parser) if text.strip() else None
+    walker = _Walker(set(root.xpath("//table[.//table]")) if root is not None else set())
     if root is not None:
+        _prune(root)
         walker.flow(root)
         walker.flush()
     if not walker.blocks:

@@ -13,9 +13,9 @@ _META = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{
 # Labels that name a subset of GB18030: decode as GB18030 so that no GBK extension fails.
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese", "csgb2312", "euc-cn", "cp936", "windows-936"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_SPACE = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
-_WIDE = r"\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_NEXT_TO_WIDE = re.compile(rf"(?<=[{_WIDE}]) | (?=[{_WIDE}])")
+_SPACE = re.compile(r"[ \t\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]*[\r\n][\s\xa0\u200b\ufeff]*|[ \t\f\v\xa0\u2002\u2003\u2009\u200b\ufeff]+")
+_WIDE = "\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_BREAK_NEXT_TO_WIDE = re.compile(rf"(?<=[{_WIDE}])\n|\n(?=[{_WIDE}])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
@@ -53,6 +53,8 @@ def decode_html(data: bytes, source: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Collapse whitespace runs to one space, dropped next to Chinese characters and at the ends."""
-    text = _SPACE.sub(" ", text).strip(" \u3000")
-    return _NEXT_TO_WIDE.sub("", text)
+    """HTML's whitespace rule: each run becomes one space, except that a source line break
+    next to a Chinese character is no space at all (a sentence wrapped in the source)."""
+    text = _SPACE.sub(lambda m: "\n" if "\n" in m.group() or "\r" in m.group() else " ", text)
+    text = _BREAK_NEXT_TO_WIDE.sub("", text.strip(" \n\u3000"))
+    return text.replace("\n", " ")
