@@ -52,15 +52,17 @@ def _cell_text(tc: Any) -> str:
     return "".join(clean(paragraph_text(p))[1] for p in tc.iterchildren(f"{W}p"))
 
 
-def _span(tc: Any) -> int:
-    span = tc.find(f"{W}tcPr/{W}gridSpan")
+def _merge(tc: Any) -> tuple[int, bool]:
+    """A cell's width in grid columns, and whether it continues the cell above (vMerge)."""
+    properties = tc.find(f"{W}tcPr")
+    if properties is None:
+        return 1, False
+    span, width = properties.find(f"{W}gridSpan"), 1
     value = span.get(f"{W}val") if span is not None else None
-    return int(value) if value and value.isdigit() and 0 < int(value) < 1000 else 1
-
-
-def _continues(tc: Any) -> bool:
-    merge = tc.find(f"{W}tcPr/{W}vMerge")
-    return merge is not None and merge.get(f"{W}val", "continue") == "continue"
+    if value and value.isdigit() and 0 < int(value) < 1000:
+        width = int(value)
+    merge = properties.find(f"{W}vMerge")
+    return width, merge is not None and merge.get(f"{W}val", "continue") == "continue"
 
 
 def _rows(tbl: Any, table_no: int) -> Iterator[Row]:
@@ -69,8 +71,8 @@ def _rows(tbl: Any, table_no: int) -> Iterator[Row]:
         cells: list[Cell] = []
         column, here = 0, {}
         for tc in tr.iterchildren(f"{W}tc"):
-            text = above.get(column, "") if _continues(tc) else _cell_text(tc)
-            span = _span(tc)
+            span, continues = _merge(tc)
+            text = above.get(column, "") if continues else _cell_text(tc)
             here.update({column + offset: text for offset in range(span)})
             cells.append(Cell(text, Where(f"table {table_no} row {row_no} cell {len(cells) + 1}")))
             column += span
