@@ -56,11 +56,6 @@ def _on(rule: Rule, position: float) -> bool:
     return rule.start - SNAP <= position <= rule.end + SNAP
 
 
-def _linked(rules: list[Rule], at: float, a: float, b: float) -> bool:
-    """A rule at ``at`` runs from ``a`` to ``b`` (within the snap tolerance)."""
-    return any(abs(r.at - at) <= SNAP and r.start - SNAP <= a and b <= r.end + SNAP for r in rules)
-
-
 def _closing(vertical: list[Rule], horizontal: list[Rule]) -> list[Rule]:
     """Rules that close a table left open where a page break split a row.
 
@@ -77,49 +72,67 @@ def _closing(vertical: list[Rule], horizontal: list[Rule]) -> list[Rule]:
     return [Rule(True, y, min(xs), max(xs)) for y, xs in loose.items() if len(xs) >= 2]
 
 
+class _Lines:
+    """Joined rules of one direction by their (snapped, exact) position, for quick look-up."""
+
+    def __init__(self, rules: list[Rule]):
+        self.at: dict[float, list[Rule]] = {}
+        for rule in rules:
+            self.at.setdefault(rule.at, []).append(rule)
+
+    def runs(self, at: float, a: float, b: float) -> bool:
+        """A rule at ``at`` runs from ``a`` to ``b`` (within the snap tolerance)."""
+        return any(r.start - SNAP <= a and b <= r.end + SNAP for r in self.at.get(at, ()))
+
+
 def cells(rules: Iterable[Rule]) -> list[Box]:
     """The cells the rules enclose."""
+    rules = list(rules)
     horizontal = _join([r for r in rules if r.horizontal])
     vertical = _join([r for r in rules if not r.horizontal])
     horizontal = _join(horizontal + _closing(vertical, horizontal)) if vertical else []
-    points = sorted({(v.at, h.at) for h in horizontal for v in vertical if _on(h, v.at) and _on(v, h.at)})
-    xs_at: dict[float, list[float]] = {}
-    for x, y in points:
-        xs_at.setdefault(y, []).append(x)
+    across, down = _Lines(horizontal), _Lines(vertical)
+    xs_at: dict[float, set[float]] = {}
+    for h in horizontal:
+        for v in vertical:
+            if _on(h, v.at) and _on(v, h.at):
+                xs_at.setdefault(h.at, set()).add(v.at)
     ys = sorted(xs_at)
     found: list[Box] = []
-    for x, y in points:
-        right = [x1 for x1 in xs_at[y] if x1 > x + MIN_CELL and _linked(horizontal, y, x, x1)]
-        below = [y1 for y1 in ys if y1 > y + MIN_CELL and x in xs_at[y1] and _linked(vertical, x, y, y1)]
-        box = next(
-            (Box(x, y, x1, y1) for y1 in below for x1 in right
-             if x1 in xs_at[y1] and _linked(horizontal, y1, x, x1) and _linked(vertical, x1, y, y1)),
-            None,
-        )
-        if box is not None:
-            found.append(box)
+    for y in ys:
+        for x in sorted(xs_at[y]):
+            right = sorted(x1 for x1 in xs_at[y] if x1 > x + MIN_CELL and across.runs(y, x, x1))
+            below = (y1 for y1 in ys if y1 > y + MIN_CELL and x in xs_at[y1] and down.runs(x, y, y1))
+            box = next(
+                (Box(x, y, x1, y1) for y1 in below for x1 in right
+                 if x1 in xs_at[y1] and across.runs(y1, x, x1) and down.runs(x1, y, y1)),
+                None,
+            )
+            if box is not None:
+                found.append(box)
     return found
 
 
 def tables(found: list[Box]) -> list[list[Box]]:
     """Cells grouped into tables (cells sharing a corner), each sorted top to bottom, left to right."""
-    groups: list[list[Box]] = []
-    for box in sorted(found, key=lambda b: (b.top, b.x0)):
-        touching = [g for g in groups if any(_touch(box, other) for other in g)]
-        merged = [box]
-        for group in touching:
-            merged.extend(group)
-            groups.remove(group)
-        groups.append(merged)
-    return [sorted(group, key=lambda b: (b.top, b.x0)) for group in sorted(groups, key=lambda g: min(b.top for b in g))]
+    parent = list(range(len(found)))
 
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
 
-def _touch(a: Box, b: Box) -> bool:
-    corners_a = {(a.x0, a.top), (a.x1, a.top), (a.x0, a.bottom), (a.x1, a.bottom)}
-    return any(
-        abs(x - bx) <= SNAP and abs(y - by) <= SNAP
-        for x, y in corners_a for bx, by in ((b.x0, b.top), (b.x1, b.top), (b.x0, b.bottom), (b.x1, b.bottom))
-    )
+    owner: dict[tuple[float, float], int] = {}
+    for index, box in enumerate(found):  # corners are snapped positions: shared ones are equal
+        for corner in ((box.x0, box.top), (box.x1, box.top), (box.x0, box.bottom), (box.x1, box.bottom)):
+            other = owner.setdefault(corner, index)
+            parent[root(index)] = root(other)
+    groups: dict[int, list[Box]] = {}
+    for index, box in enumerate(found):
+        groups.setdefault(root(index), []).append(box)
+    ordered = [sorted(group, key=lambda b: (b.top, b.x0)) for group in groups.values()]
+    return sorted(ordered, key=lambda group: (group[0].top, group[0].x0))
 
 
 def rows(table: list[Box]) -> list[list[Box]]:
