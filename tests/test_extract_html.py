@@ -13,13 +13,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetcheck.cli import main
 from budgetcheck.engine import check_report, resolve_profile
 from budgetcheck.extract.blocks import Block, Paragraph, Row
 from budgetcheck.extract.reader import extract_bytes, read_blocks
 from budgetcheck.extract.text import read_text_dump
-from budgetcheck.loader import load_report
+from budgetcheck.loader import InputError, load_report
 
 from .htmlpages import gov_page
 from .test_extract_seed import FIXTURE, SEED, as_text, fixture_data
@@ -152,3 +154,19 @@ def test_htm_pages_are_read_too(tmp_path: Any) -> None:
     path.write_bytes(SOUP.encode("gbk"))
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 0 and "某某单位" in result.output, result.output
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(SOUP)), st.integers(0, 40),
+                          st.sampled_from(["", "<", ">", "</td>", "<table>", "<tr><td>", "&", "&#xffff;", "\x00",
+                                           "<br", "<p>9.9万元", "]]>", "<!--", "<?xml encoding='x'?>"])), max_size=6))
+def test_a_mangled_page_is_read_or_refused_never_a_crash(edits: list[tuple[int, int, str]]) -> None:
+    text = SOUP
+    for at, length, insert in edits:
+        text = text[:at] + insert + text[at + length :]
+    try:
+        read = read_blocks(text.encode("utf-8"), ".html", "m.html")
+    except InputError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert all(isinstance(block, (Paragraph, Row)) for block in read.blocks)

@@ -128,3 +128,17 @@ def test_yaml_validation_imports_no_document_reader() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_document_cut_anywhere_is_read_or_refused_never_a_crash(kind: str) -> None:
+    from budgetcheck.extract.reader import read_blocks
+    from budgetcheck.loader import InputError
+
+    data = seed_docx() if kind == "docx" else seed_pdf()
+    for cut in range(1, 12):
+        piece = data[: len(data) * cut // 12]
+        try:
+            read_blocks(piece, f".{kind}", f"cut.{kind}")
+        except InputError as exc:
+            assert "\n" not in str(exc) and str(exc).startswith(f"cut.{kind}: ")

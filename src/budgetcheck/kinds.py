@@ -25,7 +25,7 @@ class Kind(NamedTuple):
 KINDS: tuple[Kind, ...] = (
     Kind("yaml", (".yaml", ".yml"), None, None, None),
     Kind("txt", (".txt",), "budgetcheck.extract.text:read_txt", None, None),
-    Kind("docx", (".docx",), "budgetcheck.extract.docx:read_docx", "lxml", "docx"),
+    Kind("docx", (".docx",), "budgetcheck.extract.docx:read_docx", None, "docx"),  # the standard library
     Kind("pdf", (".pdf",), "budgetcheck.extract.pdf:read_pdf", "pypdfium2", "pdf"),
     Kind("html", (".html", ".htm"), "budgetcheck.extract.html:read_html", "lxml", "html"),
 )
