@@ -170,3 +170,12 @@ def test_a_mangled_page_is_read_or_refused_never_a_crash(edits: list[tuple[int, 
         assert "\n" not in str(exc)
     else:
         assert all(isinstance(block, (Paragraph, Row)) for block in read.blocks)
+
+
+def test_a_content_column_beside_a_menu_is_running_text() -> None:
+    paragraphs = "".join(f"<p>第{n}段：支出{n}.00万元。</p>" for n in range(1, 8))
+    page = f"<table><tr><td><a href='/'>首页</a><br>通知公告</td><td>{paragraphs}</td></tr></table>"
+    blocks = read_blocks(page.encode("utf-8"), ".html", "p.html").blocks
+    assert [_key(b) for b in blocks] == [("P", ("首页",)), ("P", ("通知公告",))] + [
+        ("P", (f"第{n}段：支出{n}.00万元。",)) for n in range(1, 8)
+    ]

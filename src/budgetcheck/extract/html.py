@@ -3,11 +3,12 @@
 Pages are parsed by lxml's HTML parser (libxml2: forgiving of the tag soup government
 sites serve, and it keeps each element's source line). Block elements (``<p>``, ``<div>``,
 headings, list items) and ``<br>`` end a paragraph; inline markup (``<span>``, ``<font>``,
-Word's ``<o:p>``) does not. A ``<table>`` holding another table, or only one cell per row,
-is page layout: its cells are read as running text. Any other table is data: one
-:class:`Row` per ``<tr>``, one cell per ``<td>``/``<th>`` as printed (a cell covered by a
-rowspan or colspan is not repeated, like a text dump's). Whitespace is collapsed and
-dropped next to Chinese characters (source line breaks inside a sentence are not spaces).
+Word's ``<o:p>``) does not. A ``<table>`` holding another table, or a cell with more than
+five paragraphs (a content column beside a menu), or only one cell per row, is page
+layout: its cells are read as running text. Any other table is data: one :class:`Row` per
+``<tr>``, one cell per ``<td>``/``<th>`` as printed (a cell covered by a rowspan or colspan
+is not repeated, like a text dump's). Whitespace is collapsed as a browser does, except
+that a source line break next to a Chinese character is no space (a wrapped sentence).
 Scripts, styles, ``<head>`` and elements hidden with ``display:none`` are not read.
 """
 
@@ -32,6 +33,13 @@ _BLOCK = frozenset({
 })
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+# Page layout, not data: a table holding a table, or a cell holding more paragraphs than a
+# data cell ever does (the content column beside a site's menu).
+MAX_CELL_PARAGRAPHS = 5
+_LAYOUT = (
+    "//table[.//table or ./tr/td[count(p|div|h1|h2|h3|h4|ul|ol) > $n]"
+    " or ./*/tr/td[count(p|div|h1|h2|h3|h4|ul|ol) > $n]]"
+)
 
 
 def _tag(element: Any) -> str:
@@ -85,7 +93,7 @@ class _Walker:
     """Collects blocks in document order from a parsed page."""
 
     def __init__(self, layout: set[Any]) -> None:
-        self.layout = layout  # the tables that hold tables
+        self.layout = layout  # the tables that are page layout
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.line: int | None = None
@@ -156,7 +164,7 @@ def read_html(data: bytes, source: str = "page.html") -> Read:
     text = _XML_DECLARATION.sub("", decode_html(data, source), count=1)
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     root = etree.fromstring(text, parser) if text.strip() else None
-    walker = _Walker(set(root.xpath("//table[.//table]")) if root is not None else set())
+    walker = _Walker(set(root.xpath(_LAYOUT, n=MAX_CELL_PARAGRAPHS)) if root is not None else set())
     if root is not None:
         _prune(root)
         walker.flow(root)
