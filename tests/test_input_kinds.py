@@ -142,3 +142,12 @@ def test_a_document_cut_anywhere_is_read_or_refused_never_a_crash(kind: str) -> 
             read_blocks(piece, f".{kind}", f"cut.{kind}")
         except InputError as exc:
             assert "\n" not in str(exc) and str(exc).startswith(f"cut.{kind}: ")
+
+
+def test_loading_does_not_import_extraction() -> None:
+    """The loader reaches the document loader only through the registry's name for it."""
+    sources = (ROOT / "src" / "budgetcheck" / "loader").glob("*.py")
+    assert not [path.name for path in sources if re.search(r"^\s*(from|import)\s+\S*extract", path.read_text(), re.M)]
+    code = "import sys, budgetcheck.loader, budgetcheck.kinds\nprint([m for m in sys.modules if 'extract' in m])"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
