@@ -113,12 +113,14 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
     from .selection import Selection, SelectionError
     from .settings import resolve
 
+    expanded = expand(list(inputs))
     try:
-        config = configs.load(Path(config_file)) if config_file else configs.discover(start_directory(list(inputs)))
+        config = configs.load(Path(config_file)) if config_file else configs.discover(start_directory(expanded.paths))
         settings = resolve(cli, config, os.environ, sys.stdout.isatty())
     except (configs.ConfigError, ValueError) as exc:
         _fail(str(exc))
-    expanded = expand(list(inputs), settings.extensions)
+    if settings.extensions:  # the endings a directory is searched for are a setting too
+        expanded = expand(list(inputs), settings.extensions)
     if settings.fmt not in FORMATS:
         _fail(f"unknown format {settings.fmt!r} (choose from {', '.join(FORMATS)})")
     try:
