@@ -207,9 +207,10 @@ class _Builder:
 
 def _child_path(frame: list[Any]) -> Path:
     """The data path of the next value placed in ``frame``."""
+    path: Path = frame[_PATH]
     if frame[_SEEN] is None:
-        return frame[_PATH] + (len(frame[_VALUE]),)
-    return frame[_PATH] + (frame[_KEY],)
+        return path + (len(frame[_VALUE]),)
+    return path + (frame[_KEY],)
 
 
 def parse_yaml(text: str, source: str, duplicates: list[DuplicateKey] | None = None) -> tuple[Any, Positions]:
