@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..paths import Path
+from ..paths import DataPath
 from .errors import InputError
 
 try:  # the C-accelerated parser; the pure-Python one behaves the same, slower
@@ -28,14 +28,14 @@ MAX_DEPTH = 64
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Explicit core tags that change nothing here (the raw text is kept either way).
 _HARMLESS_TAGS = frozenset({"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")})
-Positions = dict[Path, tuple[int, int]]
+Positions = dict[DataPath, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class DuplicateKey:
     """A key written twice in one mapping: its data path and both positions (1-based)."""
 
-    path: Path
+    path: DataPath
     key: str
     at: tuple[int, int]
     first: tuple[int, int]
@@ -205,9 +205,9 @@ class _Builder:
             frame[_KEY] = None
 
 
-def _child_path(frame: list[Any]) -> Path:
+def _child_path(frame: list[Any]) -> DataPath:
     """The data path of the next value placed in ``frame``."""
-    path: Path = frame[_PATH]
+    path: DataPath = frame[_PATH]
     if frame[_SEEN] is None:
         return path + (len(frame[_VALUE]),)
     return path + (frame[_KEY],)
