@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from pathlib import Path as FsPath
+from pathlib import Path
 
 from ..kinds import Kind, is_document, kind_of, unsupported
 from ..loader.decode import DEFAULT_MAX_BYTES, MAX_BYTES_ENV
@@ -66,10 +66,10 @@ def extract_bytes(data: bytes, suffix: str, source: str, max_bytes: int = DEFAUL
     return extraction
 
 
-def extract_file(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Extraction:
+def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Extraction:
     """Extract report data from a document file."""
     source = display or str(path)
-    suffix = FsPath(path).suffix
+    suffix = Path(path).suffix
     refusal = unsupported(str(path))
     if refusal is not None:
         raise InputError(source, refusal)
