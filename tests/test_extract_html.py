@@ -179,3 +179,9 @@ def test_a_content_column_beside_a_menu_is_running_text() -> None:
     assert [_key(b) for b in blocks] == [("P", ("首页",)), ("P", ("通知公告",))] + [
         ("P", (f"第{n}段：支出{n}.00万元。",)) for n in range(1, 8)
     ]
+
+
+def test_figures_on_separate_lines_of_a_cell_stay_apart() -> None:
+    page = "<table><tr><td>项目</td><td>金额</td></tr><tr><td>公务<br>接待费</td><td>合计3.00<p>1.00</p><p>2.00</p></td></tr></table>"
+    rows = [b.texts for b in read_blocks(page.encode("utf-8"), ".html", "p.html").blocks if isinstance(b, Row)]
+    assert rows == [["项目", "金额"], ["公务接待费", "合计3.00 1.00 2.00"]]

@@ -150,7 +150,13 @@ class _Walker:
                 self.blocks.append(Row(tuple(self.cell(cell, row_no, n) for n, cell in enumerate(cells, 1))))
 
     def cell(self, cell: Any, row_no: int, column: int) -> Cell:
-        """One data cell: all its text, lines and paragraphs joined (Chinese wraps without a space)."""
+        """One data cell: all its text, its lines and paragraphs joined as running text is
+        (no space next to a Chinese character, one space between two figures)."""
+        for inner in cell.iterdescendants():
+            if _tag(inner) in _BLOCK:  # a line of its own: apart from the text before and after
+                inner.text = "\n" + (inner.text or "")
+            if _tag(inner) == "br" or _tag(inner) in _BLOCK:
+                inner.tail = "\n" + (inner.tail or "")
         text = squash("".join(cell.itertext()))
         line = cell.sourceline
         label = f"line {line}" if line else f"table {self.tables} row {row_no} cell {column}"
