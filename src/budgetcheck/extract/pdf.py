@@ -102,37 +102,44 @@ def _text_lines(lines: list[PageLine]) -> list[PageLine]:
     return [line for line in lines if not _PAGE_NUMBER.fullmatch(line.text)]
 
 
-def _page_blocks(
-    number: int, lines: list[PageLine], tables: list[PageTable], state: dict[str, Any], out: list[Block],
-    unplaced: list[tuple[str, Where]],
-) -> None:
-    """Add one page's paragraphs and tables to ``out`` in reading order."""
-    items: list[tuple[float, int, Any]] = [(line.top, n, line) for n, line in enumerate(lines, start=1)]
-    items += [(table.box.top, 0, table) for table in tables]
-    items.sort(key=lambda item: (item[0], item[1]))
-    open_table: _Table | None = state.pop("open", None)
-    for index, (_, line_no, item) in enumerate(items):
-        if isinstance(item, PageTable):
-            if index == 0 and open_table is not None:
-                _continue(open_table, number, item.rows)
-                current = open_table
+class _Assembler:
+    """Puts each page's lines and tables into blocks in reading order, keeping the last
+    table of a page open: the next page may go on with it."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.unplaced: list[tuple[str, Where]] = []
+        self.tables = 0
+        self.open: _Table | None = None
+
+    def close(self) -> None:
+        """The open table is complete: add its rows."""
+        if self.open is not None:
+            self.blocks.extend(self.open.blocks())
+            self.open = None
+
+    def page(self, number: int, lines: list[PageLine], tables: list[PageTable]) -> None:
+        """Add one page (lines numbered after page furniture is dropped)."""
+        items: list[tuple[float, int, PageLine | PageTable]] = [
+            (line.top, n, line) for n, line in enumerate(lines, start=1)
+        ]
+        items += [(table.box.top, 0, table) for table in tables]
+        items.sort(key=lambda item: (item[0], item[1]))
+        for index, (_, line_no, item) in enumerate(items):
+            if isinstance(item, PageTable):
+                self.table(number, item, first=index == 0)
             else:
-                if open_table is not None:
-                    out.extend(open_table.blocks())
-                state["tables"] += 1
-                current = _start(state["tables"], number, item.rows, index == 0 and number > 1, unplaced)
-            open_table = None
-            if index == len(items) - 1:
-                state["open"] = current  # may go on on the next page
-            else:
-                out.extend(current.blocks())
-        else:
-            if open_table is not None:
-                out.extend(open_table.blocks())
-                open_table = None
-            out.append(Paragraph(item.text, Where(f"page {number} line {line_no}")))
-    if open_table is not None:
-        out.extend(open_table.blocks())
+                self.close()
+                self.blocks.append(Paragraph(item.text, Where(f"page {number} line {line_no}")))
+
+    def table(self, number: int, table: PageTable, first: bool) -> None:
+        """A table: the rest of the open one when it starts the page, else a new one."""
+        if first and self.open is not None:
+            _continue(self.open, number, table.rows)
+            return
+        self.close()
+        self.tables += 1
+        self.open = _start(self.tables, number, table.rows, first and number > 1, self.unplaced)
 
 
 def _paragraphs(blocks: list[Block]) -> list[Block]:
@@ -171,9 +178,7 @@ def _open(data: bytes, source: str) -> Any:
 def read_pdf(data: bytes, source: str = "document.pdf") -> Read:
     """Text paragraphs and table rows of a PDF, in reading order, located by page and line."""
     document = _open(data, source)
-    blocks: list[Block] = []
-    unplaced: list[tuple[str, Where]] = []
-    state: dict[str, Any] = {"tables": 0}
+    assembler = _Assembler()
     try:
         for number in range(1, len(document) + 1):
             page = document[number - 1]
@@ -181,9 +186,8 @@ def read_pdf(data: bytes, source: str = "document.pdf") -> Read:
                 lines, tables = read_page(page)
             finally:
                 page.close()
-            _page_blocks(number, _text_lines(lines), tables, state, blocks, unplaced)
-        if "open" in state:
-            blocks.extend(state.pop("open").blocks())
+            assembler.page(number, _text_lines(lines), tables)
+        assembler.close()
     finally:
         document.close()
-    return Read(_paragraphs(blocks), unplaced)
+    return Read(_paragraphs(assembler.blocks), assembler.unplaced)
