@@ -185,3 +185,14 @@ def test_figures_on_separate_lines_of_a_cell_stay_apart() -> None:
     page = "<table><tr><td>项目</td><td>金额</td></tr><tr><td>公务<br>接待费</td><td>合计3.00<p>1.00</p><p>2.00</p></td></tr></table>"
     rows = [b.texts for b in read_blocks(page.encode("utf-8"), ".html", "p.html").blocks if isinstance(b, Row)]
     assert rows == [["项目", "金额"], ["公务接待费", "合计3.00 1.00 2.00"]]
+
+
+def test_word_saved_as_web_page() -> None:
+    """Word's "save as web page": conditional comments, list markers, entities, zero-width spaces."""
+    page = (
+        "<html><body><!--[if gte mso 9]><xml><w:WordDocument>99.00</w:WordDocument></xml><![endif]-->\n"
+        "<p class=MsoListParagraph><![if !supportLists]><span>1.<span style='font:7.0pt'>&nbsp; </span></span>"
+        "<![endif]>收入合计1.00万元。</p>\n<p>&yen;2.00&#8203;元&ensp;。</p></body></html>"
+    )
+    blocks = read_blocks(page.encode("utf-8"), ".html", "w.html").blocks
+    assert [_key(b) for b in blocks] == [("P", ("1. 收入合计1.00万元。",)), ("P", ("¥2.00元 。",))]
