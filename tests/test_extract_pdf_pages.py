@@ -136,3 +136,35 @@ def test_a_fragment_whose_row_is_not_in_the_document_is_not_placed(tmp_path: Any
     path.write_bytes(data)
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert "not extracted / 未能提取: page 2 table 1 row 1" in result.output
+
+
+@pytest.mark.parametrize("one_path", [True, False])
+def test_borders_drawn_as_thin_filled_bars_make_a_table(one_path: bool) -> None:
+    """Word draws each cell edge as a thin filled rectangle, often all in one path."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.setFont("STSong-Light", 9)
+    xs, ys = [50, 150, 250, 350], [700, 680, 660, 640]
+    cells = [["项目", "预算数", "决算数"], ["公务接待费", "1.00", "0.90"], ["公务用车", "2.00", "2.10"]]
+    bars = [(x0, y - 0.25, x1 - x0, 0.5) for y in ys for x0, x1 in zip(xs, xs[1:])]
+    bars += [(x - 0.25, y1, 0.5, y0 - y1) for x in xs for y0, y1 in zip(ys, ys[1:])]
+    path = canvas.beginPath()
+    for bar in bars:
+        if one_path:
+            path.rect(*bar)
+        else:
+            canvas.rect(*bar, stroke=0, fill=1)
+    if one_path:
+        canvas.drawPath(path, stroke=0, fill=1)
+    for y, row in zip(ys, cells):
+        for x, text in zip(xs, row):
+            canvas.drawString(x + 3, y - 14, text)
+    canvas.drawString(50, 750, "表一 三公经费")
+    canvas.save()
+    blocks = read_blocks(out.getvalue(), ".pdf", "bars.pdf").blocks
+    assert [b.text if isinstance(b, Paragraph) else b.texts for b in blocks] == ["表一 三公经费", *cells]
