@@ -8,7 +8,8 @@ figure can be traced back to its line, table cell or page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 # Leading whitespace and Word artefacts that text dumps carry along ("[bookmark: _GoBack]").
 _LEAD = re.compile(r"[\s\u3000]*(?:\[bookmark:[^\]]*\][\s\u3000]*)*")
@@ -61,13 +62,12 @@ class Row:
 Block = Paragraph | Row
 
 
-@dataclass(slots=True)
-class Read:
+class Read(NamedTuple):
     """What a reader made of a document: its blocks in reading order, and the pieces of
     text with figures it could not place (a table-row fragment after a page break)."""
 
     blocks: list[Block]
-    unplaced: list[tuple[str, Where]] = field(default_factory=list)
+    unplaced: tuple[tuple[str, Where], ...] = ()
 
 
 def clean(text: str) -> tuple[int, str]:

@@ -190,4 +190,4 @@ def read_pdf(data: bytes, source: str = "document.pdf") -> Read:
         assembler.close()
     finally:
         document.close()
-    return Read(_paragraphs(assembler.blocks), assembler.unplaced)
+    return Read(_paragraphs(assembler.blocks), tuple(assembler.unplaced))
