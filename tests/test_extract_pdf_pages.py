@@ -168,3 +168,32 @@ def test_borders_drawn_as_thin_filled_bars_make_a_table(one_path: bool) -> None:
     canvas.save()
     blocks = read_blocks(out.getvalue(), ".pdf", "bars.pdf").blocks
     assert [b.text if isinstance(b, Paragraph) else b.texts for b in blocks] == ["表一 三公经费", *cells]
+
+
+def test_a_statement_wrapped_after_its_colon_stays_one_paragraph() -> None:
+    """A line that runs to the margin and ends with ： goes on; a short one ending with ： ends."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.setFont("STSong-Light", 10)
+    lines = [
+        (72, "公务接待费支出1.00万元，比上年增加0.50万元，增长100.00%，主要原因是："),  # runs to the margin
+        (72, "接待任务增加。"),
+        (92, "具体情况如下："),  # short: ends its paragraph
+        (72, "公务用车运行维护费2.00万元。"),
+        (72, "8.公务用车支出1.00万元，比上年增加0.50万元，增长100.00%，主要原因是："),  # at the margin, but ...
+        (72, "9.专项支出0.20万元。"),  # ... the next line is numbered
+    ]
+    ends = [pdfmetrics.stringWidth(text, "STSong-Light", 10) + x for x, text in lines]
+    assert max(ends) - min(ends[0], ends[4]) < 10  # both at the right margin, within a character
+    for n, (x, text) in enumerate(lines):
+        canvas.drawString(x, 760 - 14 * n, text)
+    canvas.save()
+    blocks = read_blocks(out.getvalue(), ".pdf", "wrap.pdf").blocks
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        lines[0][1] + lines[1][1], lines[2][1], lines[3][1], lines[4][1], lines[5][1]
+    ]

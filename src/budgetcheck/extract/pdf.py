@@ -22,6 +22,8 @@ from .sections import heading_key
 from .tables import table_kind
 
 _ENDS = ("。", "：", "；", "！", "？")
+_MID_STATEMENT = ("：", "；")  # at the right margin these end a line, not a statement
+_NUMBERED = re.compile(r"(?:\d+[.、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 _PAGE_NUMBER = re.compile(r"[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 _FIGURE = re.compile(r"[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:%|万?元)?")
 _DIGIT = re.compile(r"\d")
@@ -108,6 +110,7 @@ class _Assembler:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
+        self.shape: dict[int, tuple[bool, bool]] = {}  # id(line paragraph) → (wrapped, indented)
         self.unplaced: list[tuple[str, Where]] = []
         self.tables = 0
         self.open: _Table | None = None
@@ -125,12 +128,16 @@ class _Assembler:
         ]
         items += [(table.box.top, 0, table) for table in tables]
         items.sort(key=lambda item: (item[0], item[1]))
+        left, right = min((line.x0 for line in lines), default=0.0), max((line.x1 for line in lines), default=0.0)
         for index, (_, line_no, item) in enumerate(items):
             if isinstance(item, PageTable):
                 self.table(number, item, first=index == 0)
             else:
                 self.close()
-                self.blocks.append(Paragraph(item.text, Where(f"page {number} line {line_no}")))
+                paragraph = Paragraph(item.text, Where(f"page {number} line {line_no}"))
+                em = max(item.bottom - item.top, 1.0)  # about one character's width
+                self.shape[id(paragraph)] = (item.x1 >= right - em, item.x0 > left + em)
+                self.blocks.append(paragraph)
 
     def table(self, number: int, table: PageTable, first: bool) -> None:
         """A table: the rest of the open one when it starts the page, else a new one."""
@@ -142,15 +149,21 @@ class _Assembler:
         self.open = _start(self.tables, number, table.rows, first and number > 1, self.unplaced)
 
 
-def _paragraphs(blocks: list[Block]) -> list[Block]:
-    """Join consecutive PDF text lines into paragraphs (a line ending a sentence ends one)."""
+def _paragraphs(blocks: list[Block], shape: dict[int, tuple[bool, bool]]) -> list[Block]:
+    """Join consecutive PDF text lines into paragraphs: a line goes on in the next unless
+    it ends a sentence (。：；！？), or a heading or table title is involved; a line that runs
+    to the right margin and ends with ：or ； goes on (主要原因是： wrapped before its
+    reason) unless the next line is indented or numbered."""
     out: list[Block] = []
+    last_wrapped = False
     for block in blocks:
         previous = out[-1] if out else None
+        wrapped, indented = shape.get(id(block), (False, False))
         if (
             isinstance(block, Paragraph)
             and isinstance(previous, Paragraph)
-            and not previous.text.endswith(_ENDS)
+            and (not previous.text.endswith(_ENDS) or (last_wrapped and previous.text.endswith(_MID_STATEMENT)
+                                                       and not indented and not _NUMBERED.match(block.text)))
             and heading_key(previous.text, "") is None
             and heading_key(block.text, "") is None
             and table_kind(previous.text) is None
@@ -159,6 +172,7 @@ def _paragraphs(blocks: list[Block]) -> list[Block]:
             out[-1] = Paragraph(previous.text + block.text, previous.where)
         else:
             out.append(block)
+        last_wrapped = wrapped
     return out
 
 
@@ -190,4 +204,4 @@ def read_pdf(data: bytes, source: str = "document.pdf") -> Read:
         assembler.close()
     finally:
         document.close()
-    return Read(_paragraphs(assembler.blocks), tuple(assembler.unplaced))
+    return Read(_paragraphs(assembler.blocks, assembler.shape), tuple(assembler.unplaced))

@@ -44,10 +44,13 @@ class PageTable(NamedTuple):
 
 
 class PageLine(NamedTuple):
-    """A line of text outside the tables: its top and its text."""
+    """A line of text outside the tables: its box and its text."""
 
     top: float
     text: str
+    x0: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
 
 
 def tidy(text: str) -> str:
@@ -100,20 +103,24 @@ def _inside(x: float, y: float, boxes: list[Box]) -> bool:
 
 
 def _lines(textpage: Any, height: float, boxes: list[Box]) -> list[PageLine]:
-    runs: list[tuple[float, float, float, str]] = []  # top, bottom, left, text
+    runs: list[tuple[float, float, float, float, str]] = []  # top, bottom, left, right, text
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
         y0, y1 = height - top, height - bottom
         if not _inside((left + right) / 2, (y0 + y1) / 2, boxes):
-            runs.append((y0, y1, left, textpage.get_text_bounded(left, bottom, right, top)))
-    lines: list[list[tuple[float, float, float, str]]] = []
+            runs.append((y0, y1, left, right, textpage.get_text_bounded(left, bottom, right, top)))
+    lines: list[list[tuple[float, float, float, float, str]]] = []
     for run in sorted(runs):
         middle = (run[0] + run[1]) / 2
         if lines and lines[-1][0][0] <= middle <= lines[-1][0][1]:
             lines[-1].append(run)
         else:
             lines.append([run])
-    out = [PageLine(line[0][0], tidy("".join(r[3] for r in sorted(line, key=lambda r: r[2])))) for line in lines]
+    out = []
+    for line in lines:
+        line.sort(key=lambda r: r[2])
+        text = tidy("".join(r[4] for r in line))
+        out.append(PageLine(line[0][0], text, line[0][2], max(r[3] for r in line), max(r[1] for r in line)))
     return [line for line in out if line.text]
 
 
