@@ -36,6 +36,7 @@ class _Table:
         self.number, self.rows = number, [(page, row) for row in rows]
 
     def blocks(self) -> list[Row]:
+        """The table's rows, each cell located by page, table, row and cell."""
         out = []
         for row_no, (page, row) in enumerate(self.rows, start=1):
             label = f"page {page} table {self.number} row {row_no}"
