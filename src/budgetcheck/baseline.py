@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
 
-from .findings import Finding
+from .i18n import Text
+from .result import Finding
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str]
@@ -56,15 +57,15 @@ def read(path: Path) -> Counter[Key]:
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc} / 基线文件无法读取") from None
+        raise BaselineError(Text("baseline.unreadable", path=path, reason=exc)) from None
     if not isinstance(data, dict) or data.get("baseline_version") != BASELINE_VERSION:
-        raise BaselineError(f"{path}: not a budgetcheck baseline (baseline_version {BASELINE_VERSION})")
+        raise BaselineError(Text("baseline.not_baseline", path=path, version=BASELINE_VERSION))
     known: Counter[Key] = Counter()
     for entry in data.get("findings") or []:
         try:
             known[(str(entry["file"]), str(entry["rule"]), str(entry["path"]))] += int(entry.get("count", 1))
         except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: malformed entry {entry!r}") from None
+            raise BaselineError(Text("baseline.malformed", path=path, entry=repr(entry))) from None
     return known
 
 
