@@ -80,6 +80,8 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
 @click.group(cls=Group, help="help.main", epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help="help.version")
+@click.option("--lang", type=LANG_CHOICE, expose_value=False, is_eager=True, help="help.lang",
+              callback=lambda _ctx, _param, value: install(value) if value else None)
 def main() -> None:
     """The command group (its help text is the catalogue's ``help.main``)."""
 
