@@ -46,7 +46,7 @@ class Watch:
             TextColumn(f"{{task.fields[rate]}} {files}/s"),
             TimeRemainingColumn(), TextColumn(left),
             console=Console(stderr=True), transient=True,
-            redirect_stdout=self._out is None, redirect_stderr=False,
+            redirect_stdout=self._out is None and _stdout().isatty(), redirect_stderr=False,
         )
 
     def __enter__(self) -> Watch:

@@ -128,6 +128,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.rule": ("Print one rule's documentation (by code or name).", "输出一条规则的说明（按代码或名称）。"),
     "help.schema": ("Print the JSON Schema of the report format (for editor completion).",
                     "输出报告格式的 JSON Schema（供编辑器补全）。"),
+    "help.extract": ("Extract a report (YAML for `validate`) from a .txt dump, .docx or .pdf disclosure.\n\n"
+                     "Text holding figures that no template sentence or table matched is listed on standard "
+                     "error (as warnings, or as errors with --strict); nothing is dropped silently.",
+                     "从 .txt 文本、.docx 或 .pdf 公开说明中提取报告（供 `validate` 使用的 YAML）。\n\n"
+                     "含有数字、但不符合任何模板句式或表格的文字列在标准错误输出上（作为警告；使用 --strict 时作为错误）；"
+                     "不会悄悄丢弃任何内容。"),
+    "help.extract_output": ("Write the report YAML here (default: standard output).", "将报告 YAML 写入此文件（默认：标准输出）。"),
+    "help.extract_strict": ("Fail (exit 2) when any text with figures could not be extracted.",
+                            "有含数字的文字未能提取时失败（退出码 2）。"),
+    "help.extract_no_comments": ("Leave out the source comments.", "不写出处注释。"),
+    "extract.error": ("error", "错误"),
+    "extract.warning": ("warning", "警告"),
+    "extract.not_extracted": ("{file}: {level}: not extracted: {problem}", "{file}：{level}：未能提取：{problem}"),
     "help.help": ("Show this message and exit.", "显示此帮助并退出。"),
     "help.version": ("Show the version and exit.", "显示版本并退出。"),
 }
