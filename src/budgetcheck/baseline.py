@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
 
-from .i18n import Text
+from .i18n import Text, os_reason, syntax_reason
 from .result import Finding
 
 BASELINE_VERSION = 1
@@ -56,8 +56,10 @@ def read(path: Path) -> Counter[Key]:
     """Read a baseline file into a multiset of keys."""
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(Text("baseline.unreadable", path=path, reason=exc)) from None
+    except OSError as exc:
+        raise BaselineError(Text("baseline.unreadable", path=path, reason=os_reason(exc))) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(Text("baseline.unreadable", path=path, reason=syntax_reason(exc, "JSON"))) from None
     if not isinstance(data, dict) or data.get("baseline_version") != BASELINE_VERSION:
         raise BaselineError(Text("baseline.not_baseline", path=path, version=BASELINE_VERSION))
     known: Counter[Key] = Counter()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .i18n import Text, did_you_mean
+from .i18n import Text, did_you_mean, os_reason, syntax_reason
 
 CONFIG_NAME = ".budgetcheck.toml"
 
@@ -63,8 +63,10 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(Text("config.unreadable", path=path, reason=exc)) from None
+    except OSError as exc:
+        raise ConfigError(Text("config.unreadable", path=path, reason=os_reason(exc))) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(Text("config.unreadable", path=path, reason=syntax_reason(exc, "TOML"))) from None
 
 
 def _table(path: Path, data: dict[str, Any], whole_file: bool) -> dict[str, Any] | None:

@@ -19,7 +19,7 @@ from . import baseline as baselines
 from . import config as configs
 from .catalogue import load_profiles, load_rules
 from .cli import _utf8_stdout, fail, write_report
-from .i18n import did_you_mean, t
+from .i18n import did_you_mean, os_reason, t
 from .i18n.clickhelp import install
 from .inputs import STDIN, Expanded, expand, start_directory
 from .live import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Watch, silence_stdout, wants_progress
@@ -108,7 +108,7 @@ def _baselined(files: Iterator[FileResult], settings: Settings, write_baseline: 
         if settings.baseline:
             return apply_baseline(files, baselines.read(Path(settings.baseline)))
     except (baselines.BaselineError, OSError) as exc:
-        fail(exc.args[0] if isinstance(exc, baselines.BaselineError) else str(exc))
+        fail(exc.args[0] if isinstance(exc, baselines.BaselineError) else t("cli.cannot_write", path=exc.filename, reason=os_reason(exc)))
     return files
 
 
@@ -120,7 +120,7 @@ def _open_output(name: str | None) -> IO[str] | None:
     try:
         return open(name, "w", encoding="utf-8")  # noqa: SIM115 - closed by run_validate
     except OSError as exc:
-        fail(t("cli.cannot_write", path=name, reason=exc.strerror or exc))
+        fail(t("cli.cannot_write", path=name, reason=os_reason(exc)))
 
 
 def _interrupted(watch: Watch, total: int, lang: str) -> None:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..i18n import current, t
+from ..i18n import current, os_reason, t
 from ..i18n.clickhelp import Command
 
 
@@ -40,7 +40,7 @@ def extract_command(input_file: str, output: str | None, strict: bool, no_commen
             with open(output, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as exc:
-            click.echo(t("cli.cannot_write", path=output, reason=exc.strerror or exc), err=True)
+            click.echo(t("cli.cannot_write", path=output, reason=os_reason(exc)), err=True)
             sys.exit(2)
     else:
         click.echo(text, nl=False)

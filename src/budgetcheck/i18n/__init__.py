@@ -99,6 +99,24 @@ def did_you_mean(word: str, choices: Iterable[str]) -> Text | str:
     return Text("cli.did_you_mean", match=lowered[close[0]]) if close else ""
 
 
+def os_reason(exc: BaseException) -> Text | str:
+    """Why a file could not be read or written: the OS error's words in either language."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if f"os.{name}" in MESSAGES:
+        return Text(f"os.{name}")
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def syntax_reason(exc: BaseException, kind: str) -> Text:
+    """A TOML or JSON syntax error: the parser's words, and its line and column in Chinese."""
+    found = re.search(r"line (\d+),? column (\d+)", str(exc))
+    line, column = found.groups() if found else ("?", "?")
+    return Text("syntax.error", kind=kind, detail=str(exc), line=line, column=column)
+
+
 def fragment(text: str, lang: str) -> str:
     """A non-figure word in a finding's expected value (``undefined (prior 0.00)``) in ``lang``."""
     if lang != "zh":

@@ -84,6 +84,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.unknown": ("names no rule", "所指规则不存在"),
     "explain.error": ("explains an error-level finding, which needs --allow-explained-errors",
                       "针对强制性问题，需使用 --allow-explained-errors"),
+    "syntax.error": ("{kind} syntax error: {detail}", "{kind} 语法错误（第 {line} 行第 {column} 列）"),
+    "os.ENOENT": ("No such file or directory", "文件或目录不存在"),
+    "os.EACCES": ("Permission denied", "没有访问权限"),
+    "os.EPERM": ("Operation not permitted", "不允许此操作"),
+    "os.EISDIR": ("Is a directory", "这是一个目录"),
+    "os.ENOTDIR": ("Not a directory", "路径中有一部分不是目录"),
+    "os.ENOSPC": ("No space left on device", "磁盘空间不足"),
+    "os.EROFS": ("Read-only file system", "文件系统只读"),
+    "os.ENAMETOOLONG": ("File name too long", "文件名过长"),
+    "os.ELOOP": ("Too many levels of symbolic links", "符号链接层数过多"),
+    "os.EMFILE": ("Too many open files", "打开的文件过多"),
     # -- --help -----------------------------------------------------------------------------
     "help.main": ("Check the arithmetic of 部门决算公开说明 (final-accounts disclosures).\n\n"
                   "Exit codes of `validate`: 0 clean, 1 findings at or above --fail-on, 2 usage, "

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from ..i18n import Text
+from ..i18n import Text, os_reason
 from ..paths import Path, format_path
 from .decode import DEFAULT_MAX_BYTES, decode_report
 from .errors import InputError
@@ -116,5 +116,5 @@ def load_report(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display:
         with FsPath(path).open("rb") as handle:  # never read more than the limit allows
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(source, Text("input.unreadable", reason=exc.strerror or exc)) from None
+        raise InputError(source, Text("input.unreadable", reason=os_reason(exc))) from None
     return load_text(decode_report(data, source, max_bytes), source)
