@@ -30,8 +30,7 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=True if run.color else None,
-                      no_color=not run.color)
+    console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=run.color)
     for file in run.each():
         if file.error:
             console.print(f"[bold red]{escape(file.error)}[/]")
