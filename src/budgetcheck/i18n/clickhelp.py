@@ -75,6 +75,8 @@ def _localise(command: click.Command, ctx: click.Context) -> None:
 class Command(click.Command):
     """A command whose help texts are catalogue keys."""
 
+    help_key: str | None = None
+
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Help in the current language."""
         _localise(self, ctx)
@@ -84,7 +86,7 @@ class Command(click.Command):
         """The one-line help of the command list, in the current language."""
         key = getattr(self, "help_key", None) or (self.help if self.help in MESSAGES else None)
         if key:
-            self.help_key = key  # type: ignore[attr-defined]
+            self.help_key = key
             self.help = t(key)
         return super().get_short_help_str(limit)
 
