@@ -27,12 +27,12 @@ _NOT_PROSE = [
     re.compile(r"[\w./<>-]*\.(?:yaml|yml|toml|json|txt|docx|pdf|html|sarif)\b"),  # file names
     re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b"),            # snake_case keys
     re.compile(r"\b[a-z]+(?:-[a-z0-9]+)+\b"),            # kebab-case names
-    re.compile(r"\[[a-z|]+\]"),                          # click's choice lists
+    re.compile(r"\[[a-z]+(?:\|[a-z]+)+\]"),              # click's choice lists
     re.compile(r"\b[A-Z][A-Z_]+\b"),                     # metavars, codes, env variables
 ]
 _SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?: +[A-Za-z]{2,}){2,}\b")
 # English words that would betray an untranslated fragment even alone.
-_TELLTALE = re.compile(r"\b(?:error\(s\)|warning\(s\)|expected|found|explained|could not|undefined|prior|"
+_TELLTALE = re.compile(r"\[(?:error|warning|info)\]|\b(?:error\(s\)|warning\(s\)|expected|found|explained|could not|undefined|prior|"
                        r"Usage|Options|Commands|Show this|Examples|Failing|Passing|files?)\b")
 
 
@@ -49,6 +49,7 @@ def test_the_scanner_finds_english_and_spares_code() -> None:
     assert english_sentences("1 file: 2 error(s), 0 warning(s)")
     assert english_sentences("规则 the parts add up to 19.00")
     assert english_sentences("应为 undefined (prior 0.00)")
+    assert english_sentences("a.yaml:1:2: BC101 [error] 合计")
     assert not english_sentences("BC101 sum-mismatch `budgetcheck validate` --fail-on report.yaml 合计 x>=1 [auto|never]")
     assert not english_sentences("basic_expenditure.total：填报 20.00 FILE INPUTS...")
 

@@ -53,7 +53,7 @@ def run_validate(inputs: list[str], config_file: str | None, write_baseline: str
             write_report(run, settings, watch.out)
             watch.out.flush()
     except KeyboardInterrupt:
-        _interrupted(watch, total, settings.lang)
+        _interrupted(watch, total, settings)
     except BrokenPipeError:  # `budgetcheck validate … | head`: the reader left, not an error of ours
         silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
@@ -123,12 +123,14 @@ def _open_output(name: str | None) -> IO[str] | None:
         fail(t("cli.cannot_write", path=name, reason=os_reason(exc)))
 
 
-def _interrupted(watch: Watch, total: int, lang: str) -> None:
-    """Ctrl-C: the summary of what was checked, then exit 130."""
+def _interrupted(watch: Watch, total: int, settings: Settings) -> None:
+    """Ctrl-C: the summary of what was checked (on stderr; none under ``-qq``), then exit 130."""
     try:
         watch.out.flush()
     except (BrokenPipeError, ValueError):
         pass
-    summary = watch.totals.summary_line(lang)
-    click.echo(t("summary.interrupted", lang, files=watch.totals.files, total=total, summary=summary), err=True)
+    if settings.quiet < 2:
+        summary = watch.totals.summary_line(settings.lang)
+        click.echo(t("summary.interrupted", settings.lang, files=watch.totals.files, total=total, summary=summary),
+                   err=True)
     sys.exit(EXIT_INTERRUPTED)

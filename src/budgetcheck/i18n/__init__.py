@@ -132,7 +132,18 @@ def yaml_problem_zh(problem: str) -> str:
     """The Chinese of a YAML parser's problem description, or ``""`` when it is not known."""
     from .messages import YAML_PROBLEMS_ZH
 
-    for pattern, zh in YAML_PROBLEMS_ZH:
+    return _translated(problem, YAML_PROBLEMS_ZH)
+
+
+def schema_problem_zh(problem: str) -> str:
+    """The Chinese of a validation message (the model's or pydantic's), or a general one."""
+    from .messages import SCHEMA_PROBLEMS_ZH
+
+    return _translated(problem, SCHEMA_PROBLEMS_ZH) or MESSAGES["schema.general"][1]
+
+
+def _translated(problem: str, table: tuple[tuple[str, str], ...]) -> str:
+    for pattern, zh in table:
         match = re.fullmatch(pattern, problem)
         if match:
             return zh.format(*(group.replace(" or ", " 或 ") for group in match.groups()))

@@ -58,11 +58,12 @@ def _localise(command: click.Command, ctx: click.Context) -> None:
     if key:
         command.help_key = key  # type: ignore[attr-defined]
         command.help = t(key)
+    help_option = command.get_help_option(ctx)
     for param in command.get_params(ctx):
         if not isinstance(param, click.Option):
             continue
-        key = getattr(param, "help_key", None) or _OWN_HELP.get(param.name or "") or (
-            param.help if param.help in MESSAGES else None)
+        own = "help.help" if param is help_option else _OWN_HELP.get(param.name or "")
+        key = getattr(param, "help_key", None) or own or (param.help if param.help in MESSAGES else None)
         if key:
             param.help_key = key  # type: ignore[attr-defined]
             param.help = t(key)

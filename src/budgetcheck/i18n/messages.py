@@ -57,6 +57,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.unknown_profile": ("unknown profile {name!r}", "未知评分方案 {name}"),
     "input.too_big": ("file is over the {limit}-byte limit (--max-bytes or ${env})",
                       "文件超过 {limit} 字节的大小上限（--max-bytes 或 ${env}）"),
+    "input.needs_extra": ("reading {suffix} needs {package}: pip install -e '.[{extra}]' in a checkout, "
+                          "pip install 'budgetcheck[{extra}]' otherwise",
+                          "读取 {suffix} 文件需要安装 {package}：在源码目录中运行 pip install -e '.[{extra}]'，"
+                          "否则运行 pip install 'budgetcheck[{extra}]'"),
+    "input.damaged": ("cannot read {suffix} file: {detail}", "{suffix} 文件已损坏，无法读取"),
+    "input.not_extractable": ("cannot extract from {suffix}: use {suffixes}", "无法从 {suffix} 文件提取：请使用 {suffixes}"),
     "input.bom": ("file is {name}; save it as UTF-8", "文件为 {name} 编码，请另存为 UTF-8"),
     "input.utf16": ("file looks like UTF-16 (NUL every other byte); save it as UTF-8",
                     "文件疑为 UTF-16 编码，请另存为 UTF-8"),
@@ -79,7 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "键 {key} 重复（首次出现于第 {line} 行第 {column} 列）"),
     "schema.missing": ("missing required field {field!r}", "缺少必填字段 {field}"),
     "schema.unknown": ("unknown key {field!r}", "未知字段 {field}"),
-    "schema.invalid": ("{message}{shown}", "字段类型或取值错误{shown_zh}"),
+    "schema.invalid": ("{message}{shown}", "{message_zh}{shown_zh}"),
+    "schema.general": ("the value does not fit this field", "字段类型或取值错误"),
     "explain.unmatched": ("matches no finding", "未对应任何检查结果"),
     "explain.unknown": ("names no rule", "所指规则不存在"),
     "explain.error": ("explains an error-level finding, which needs --allow-explained-errors",
@@ -227,4 +234,20 @@ YAML_PROBLEMS_ZH: tuple[tuple[str, str], ...] = (
     (r"found unexpected end of stream", "：文件意外结束"),
     (r"found unknown escape character (.+)", "：未知的转义字符 {0}"),
     (r"found undefined tag handle (.+)", "：未定义的标签前缀 {0}"),
+)
+
+# Validation messages of the report model and of pydantic (regular expression → Chinese).
+SCHEMA_PROBLEMS_ZH: tuple[tuple[str, str], ...] = (
+    (r"not a number: (.+)", "不是数字：{0}"),
+    (r"expected a number, got (.+)", "应为数字，填写的是 {0}"),
+    (r"expected an amount, got a percentage: (.+)", "应为金额，填写的是百分比 {0}"),
+    (r"expected a target or value, got (.+)", "应为目标值或实际值，填写的是 {0}"),
+    (r"Input should be a valid string.*", "应为文本"),
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"Input should be a valid number.*", "应为数字"),
+    (r"Input should be a valid list.*", "应为列表"),
+    (r"Input should be a valid (?:dictionary|mapping).*", "应为映射（键: 值）"),
+    (r"Input should be a valid boolean.*", "应为 true 或 false"),
+    (r"Input should be (?:greater|less) than.*", "数值超出允许范围"),
+    (r"Input should be (.+)", "取值应为 {0}"),
 )

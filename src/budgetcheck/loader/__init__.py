@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from ..i18n import Text, os_reason
+from ..i18n import Text, os_reason, schema_problem_zh
 from ..paths import Path, format_path
 from .decode import DEFAULT_MAX_BYTES, decode_report
 from .errors import InputError
@@ -62,7 +62,8 @@ def _describe(error: Mapping[str, Any]) -> Text:
     raw = error.get("input")
     show = isinstance(raw, str) and len(raw) < 60 and repr(raw) not in str(error["msg"])
     message = str(error["msg"]).removeprefix("Value error, ")
-    return Text("schema.invalid", message=message, shown=f" (got {raw!r})" if show else "",
+    return Text("schema.invalid", message=message, message_zh=schema_problem_zh(message),
+                shown=f" (got {raw!r})" if show else "",
                 shown_zh=f"（填写的是 {raw}）" if show else "")
 
 

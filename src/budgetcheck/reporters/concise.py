@@ -21,6 +21,6 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
                 expected = f.expected_text(lang)
                 extra = f" (expected {expected}, found {f.found})" if lang != "zh" else f"（应为 {expected}，填报 {f.found}）"
             mark = (" [explained]" if lang != "zh" else " [已说明]") if f.explained else ""
-            out.write(f"{where(f)}: {f.rule} [{f.severity.value}] {f.message(lang)}{extra}{mark}\n")
+            out.write(f"{where(f)}: {f.rule} [{f.severity.label(lang)}] {f.message(lang)}{extra}{mark}\n")
     if run.show_summary:
         out.write(run.summary_line(lang) + "\n")
