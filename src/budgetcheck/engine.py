@@ -6,7 +6,7 @@ from .catalogue import Profile, Rule, load_profiles, load_rules
 from .checks import KINDS, SCHEMA_RULE, UNREAD_RULE
 from .checks.context import Context
 from .loader import LoadedReport
-from .paths import Path
+from .paths import DataPath
 from .i18n import render
 from .result import FileResult, Finding
 
@@ -53,7 +53,7 @@ def check_report(
     profile: Profile | None = None,
     allow_explained_errors: bool = False,
     *,
-    touched: set[Path] | None = None,
+    touched: set[DataPath] | None = None,
 ) -> FileResult:
     """Run every rule over a loaded report; schema problems become findings of BC001.
 
