@@ -110,7 +110,10 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
     _skip_final_collection()
     from .validate import run_validate
 
-    run_validate(list(inputs), config_file, write_baseline, cli)
+    try:
+        run_validate(list(inputs), config_file, write_baseline, cli)
+    except KeyboardInterrupt:  # before any file was checked (reading stdin, the configuration)
+        sys.exit(130)
 
 
 @main.command("rules", help="help.rules")
