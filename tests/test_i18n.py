@@ -105,6 +105,7 @@ def test_lang_zh_output_of_every_command_and_text_format_has_no_english_sentence
     monkeypatch.chdir(ROOT)
     outputs = _zh_outputs(tmp_path)
     assert "强制性" in outputs["validate --format concise"] and "用法" in outputs["validate --help"]
+    assert "[选项] 输入..." in outputs["validate --help"] and "[OPTIONS]" not in outputs["validate unknown option"]
     found = {name: english_sentences(text) for name, text in outputs.items()}
     flagged = {name: words for name, words in found.items() if words}
     assert flagged == {}, "\n".join(f"{name}: {words}" for name, words in flagged.items())

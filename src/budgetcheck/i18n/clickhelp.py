@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import current, locale_lang, t, use
-from .messages import CLICK_ZH, MESSAGES
+from .messages import CLICK_ZH, MESSAGES, METAVARS_ZH
 
 _CLICK_MODULES = ("core", "exceptions", "formatting", "parser", "types", "decorators", "termui", "utils")
 _OWN_HELP = {"help": "help.help", "version": "help.version"}
@@ -67,16 +67,41 @@ def _localise(command: click.Command, ctx: click.Context) -> None:
         if key:
             param.help_key = key  # type: ignore[attr-defined]
             param.help = t(key)
+    _metavars(command, ctx)
     if command.epilog and "{examples}" in (getattr(command, "epilog_template", None) or command.epilog):
         template = getattr(command, "epilog_template", None) or command.epilog
         command.epilog_template = template  # type: ignore[attr-defined]
         command.epilog = template.replace("{examples}", t("help.examples"))
 
 
+def _metavars(command: click.Command, ctx: click.Context) -> None:
+    """The placeholders of the usage line (``[OPTIONS]``, ``FILE``) in the current language."""
+    zh = current() == "zh"
+
+    def shown(owner: Any, attribute: str, default: str) -> str:
+        original = str(owner.__dict__.setdefault(f"_{attribute}_en", default))
+        return METAVARS_ZH.get(original, original) if zh else original
+
+    command.options_metavar = shown(command, "options_metavar", command.options_metavar or "")
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = shown(command, "subcommand_metavar", command.subcommand_metavar or "")
+    for param in command.get_params(ctx):
+        if "_metavar_en" not in param.__dict__:
+            param.__dict__["_metavar_en"] = param.metavar
+            param.__dict__["_metavar_shown"] = param.make_metavar(ctx)
+        original, default = param.__dict__["_metavar_en"], param.__dict__["_metavar_shown"]
+        param.metavar = METAVARS_ZH.get(default, default) if zh and default in METAVARS_ZH else original
+
+
 class Command(click.Command):
     """A command whose help texts are catalogue keys."""
 
     help_key: str | None = None
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The usage line (also shown with usage errors) in the current language."""
+        _metavars(self, ctx)
+        super().format_usage(ctx, formatter)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Help in the current language."""
@@ -96,6 +121,11 @@ class Group(click.Group):
     """The top-level group: picks the language before anything is parsed."""
 
     command_class = Command
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The usage line in the current language."""
+        _metavars(self, ctx)
+        super().format_usage(ctx, formatter)
 
     def main(self, args: Sequence[str] | None = None, *extra: Any, **kwargs: Any) -> Any:
         """Run the command line in the language of ``--lang`` or the locale."""

@@ -251,3 +251,18 @@ SCHEMA_PROBLEMS_ZH: tuple[tuple[str, str], ...] = (
     (r"Input should be (?:greater|less) than.*", "数值超出允许范围"),
     (r"Input should be (.+)", "取值应为 {0}"),
 )
+
+# The placeholders of click's usage lines and option lists, as click prints them.
+METAVARS_ZH: dict[str, str] = {
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
+    "INPUTS...": "输入...",
+    "INPUT": "文件",
+    "CODE": "规则",
+    "FORMAT": "格式",
+    "FILE": "文件",
+    "TEXT": "文本",
+    "INTEGER": "整数",
+    "INTEGER RANGE": "整数",
+    "PATH": "路径",
+}
