@@ -136,7 +136,7 @@ def list_rules(fmt: str, lang: str | None) -> None:
         return
     for rule in rules:
         summary = rule.summary_zh if lang == "zh" and rule.summary_zh else rule.summary
-        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.label(lang):<8} {summary}")
+        click.echo(f"{rule.code}  {rule.name:<28} {_pad(rule.severity.label(lang), 8)} {summary}")
 
 
 @main.command("rule", help="help.rule")
@@ -166,6 +166,14 @@ def schema() -> None:
 
     _utf8_stdout()
     click.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
 
 
 def _lang(given: str | None) -> str:
