@@ -15,7 +15,7 @@ from budgetcheck.i18n.messages import CLICK_ZH, MESSAGES
 from budgetcheck.reporters import FORMATS
 
 from .conftest import FIXTURE, ROOT
-from .test_reporters_golden import INPUTS, run_cli
+from .test_reporters_golden import INPUTS
 
 ZH = {"LANG": "zh_CN.UTF-8"}
 RULES = load_rules()

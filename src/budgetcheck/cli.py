@@ -13,8 +13,9 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
-from .i18n import Text, did_you_mean, render, t
+from .i18n import did_you_mean, render, t
 from .i18n.clickhelp import Group, install
+from .live import utf8_stdout
 
 if TYPE_CHECKING:
     from .result import RunResult
@@ -45,13 +46,6 @@ def _fail(message: str) -> NoReturn:
     """Print a one-line error to stderr and exit 2 (usage, configuration or input error)."""
     click.echo(t("cli.error", message=render(message)), err=True)
     sys.exit(EXIT_ERROR)
-
-
-def _utf8_stdout() -> None:
-    """Reports hold Chinese text: write UTF-8 whatever the locale says."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-        reconfigure(encoding="utf-8")
 
 
 _FREEZE_AT_EXIT: list[bool] = []
@@ -127,7 +121,7 @@ def list_rules(fmt: str, lang: str | None) -> None:
 
     lang = _lang(lang)
     rules = load_rules().values()
-    _utf8_stdout()
+    utf8_stdout()
     if fmt == "json":
         entries = [{"code": r.code, "name": r.name, "severity": r.severity.value, "kind": r.kind,
                     "summary": {"en": r.summary, "zh": r.summary_zh},
@@ -153,7 +147,7 @@ def show_rule(code: str, lang: str | None) -> None:
         rules = load_rules()
         hint = did_you_mean(code, [*rules, *(r.name for r in rules.values())])
         raise click.UsageError(t("cli.no_rule", code=code, hint=hint))
-    _utf8_stdout()
+    utf8_stdout()
     click.echo(describe(rule, lang))
 
 
@@ -164,7 +158,7 @@ def schema() -> None:
 
     from .model import Report
 
-    _utf8_stdout()
+    utf8_stdout()
     click.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -217,4 +211,3 @@ def _register_extract() -> None:
 
 
 _register_extract()
-__all__ = ["main", "Text"]

@@ -9,6 +9,7 @@ is noticed before the next file is checked.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import IO, Any
@@ -83,15 +84,18 @@ class Watch:
 
 
 def _stdout() -> IO[str]:
-    import sys
-
     return sys.stdout
+
+
+def utf8_stdout() -> None:
+    """Reports hold Chinese text: write UTF-8 whatever the locale says."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        reconfigure(encoding="utf-8")
 
 
 def silence_stdout() -> None:
     """Point standard output at the null device, so exiting flushes nothing into a closed pipe."""
-    import sys
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, sys.stdout.fileno())

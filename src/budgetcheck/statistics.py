@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import IO
 
 from .catalogue import load_rules
-from .i18n import t
 from .result import RunResult
 
 
@@ -24,5 +23,3 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
     if run.show_summary:
         out.write(totals.summary_line(lang) + "\n")
 
-
-__all__ = ["report", "t"]

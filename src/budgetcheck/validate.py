@@ -18,11 +18,11 @@ import click
 from . import baseline as baselines
 from . import config as configs
 from .catalogue import load_profiles, load_rules
-from .cli import _utf8_stdout, fail, write_report
+from .cli import fail, write_report
 from .i18n import did_you_mean, os_reason, t
 from .i18n.clickhelp import install
 from .inputs import STDIN, Expanded, expand, start_directory
-from .live import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Watch, silence_stdout, wants_progress
+from .live import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Watch, silence_stdout, utf8_stdout, wants_progress
 from .result import FileResult, RunResult
 from .runner import Plan, apply_baseline, check_all, select, unreadable
 from .selection import Selection, SelectionError
@@ -36,20 +36,20 @@ def run_validate(inputs: list[str], config_file: str | None, write_baseline: str
     selection = _selection(settings)
     stdin = sys.stdin.buffer.read() if STDIN in expanded.paths else None
     plan = Plan(settings.profile, settings.max_bytes, settings.jobs, settings.allow_explained_errors, settings.lang)
-    files: Iterable[FileResult] = chain(
+    files = select(chain(
         check_all(expanded.paths, plan, stdin),
         (unreadable(source, message, settings.lang) for source, message in expanded.problems),
-    )
-    files = select(files, selection)
+    ), selection)
     out = _open_output(settings.output_file)
     total = len(expanded.paths) + len(expanded.problems)
     progress = settings.quiet < 2 and wants_progress(os.environ, sys.stderr.isatty())
     watch = Watch(total, out, progress=progress, lang=settings.lang)
     try:
         with watch:
-            run = RunResult(_baselined(watch.stream(files), settings, write_baseline),
+            run = RunResult(_watched(files, watch, settings, write_baseline),
                             settings.fail_on, settings.exit_zero, tuple(sorted(selection.codes)),
-                            show_summary=settings.quiet == 0, color=wants_colour(settings.color, os.environ, watch.out.isatty()))
+                            show_summary=settings.quiet == 0,
+                            color=wants_colour(settings.color, os.environ, watch.out.isatty()))
             write_report(run, settings, watch.out)
             watch.out.flush()
     except KeyboardInterrupt:
@@ -97,25 +97,28 @@ def _selection(settings: Settings) -> Selection:
     return selection
 
 
-def _baselined(files: Iterator[FileResult], settings: Settings, write_baseline: str | None) -> Iterable[FileResult]:
-    """The results with the baseline applied; writing a baseline needs every finding first."""
+def _watched(files: Iterator[FileResult], watch: Watch, settings: Settings,
+             write_baseline: str | None) -> Iterable[FileResult]:
+    """The results with the baseline applied, counted by the watch as they pass."""
     try:
-        if write_baseline:
-            listed = list(files)
+        if write_baseline:  # needs every finding before anything is reported
+            listed = list(watch.stream(files))
             count = baselines.write(Path(write_baseline), [f for file in listed for f in file.findings if not f.explained])
             click.echo(t("cli.error", message=t("cli.wrote_baseline", n=count, path=write_baseline)), err=True)
             return list(apply_baseline(listed, baselines.read(Path(write_baseline))))
         if settings.baseline:
-            return apply_baseline(files, baselines.read(Path(settings.baseline)))
-    except (baselines.BaselineError, OSError) as exc:
-        fail(exc.args[0] if isinstance(exc, baselines.BaselineError) else t("cli.cannot_write", path=exc.filename, reason=os_reason(exc)))
-    return files
+            return watch.stream(apply_baseline(files, baselines.read(Path(settings.baseline))))
+    except baselines.BaselineError as exc:
+        fail(exc.args[0])
+    except OSError as exc:
+        fail(t("cli.cannot_write", path=exc.filename, reason=os_reason(exc)))
+    return watch.stream(files)
 
 
 def _open_output(name: str | None) -> IO[str] | None:
     """The ``--output-file``, or None for standard output (made UTF-8)."""
     if name is None:
-        _utf8_stdout()
+        utf8_stdout()
         return None
     try:
         return open(name, "w", encoding="utf-8")  # noqa: SIM115 - closed by run_validate
