@@ -32,6 +32,9 @@ def test_quiet_drops_the_summary_and_twice_everything() -> None:
     assert code == 1 and len(out.splitlines()) == 20 and "error(s)" not in out
     code, out = run_cli(["validate", "--format", "concise", "-qq", FIX])
     assert code == 1 and out == ""
+    for fmt in ("table", "github"):
+        out = run_cli(["validate", "--format", fmt, "-q", FIX])[1]
+        assert "BC502" in out and "error(s)" not in out.splitlines()[-1], fmt
 
 
 def test_statistics_count_findings_per_rule_most_frequent_first() -> None:
