@@ -45,6 +45,13 @@ def test_a_run_result_is_frozen_and_counts_a_stream_once_read() -> None:
     assert run.summary_line("zh") == "3 个文件：强制性 1，提示性 0，提示 0，已说明 1，基线已知 2；无法检查 1"
 
 
+def test_a_run_is_read_once_whatever_holds_its_results() -> None:
+    run = RunResult([FileResult("a.yaml", [_finding()])])
+    assert len(list(run.each())) == 1 and run.totals().files == 1
+    with pytest.raises(RuntimeError):
+        list(run.each())
+
+
 def test_partial_totals_count_what_was_read() -> None:
     run = RunResult(iter([FileResult("a.yaml", [_finding()]), FileResult("b.yaml", [_finding()])]))
     next(run.each())

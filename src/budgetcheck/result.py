@@ -145,10 +145,10 @@ class Totals:
 class RunResult:
     """The results of all files of one run, and the settings that decide its exit code.
 
-    ``files`` is a list, or an iterator that yields each file's result as soon as it is
-    checked: read it once through :meth:`each`; the totals are complete when it is exhausted
-    (a list is counted whenever asked). Text reporters write the summary line only when
-    ``show_summary`` (not under ``-q``) and colour only when ``color``.
+    ``files`` is a stream (any iterable: an iterator that checks each file when it is asked
+    for, or a list) read once through :meth:`each`, in input order; the totals are counted
+    as it passes and are complete when it is exhausted. Text reporters write the summary
+    line only when ``show_summary`` (not under ``-q``) and colour only when ``color``.
     """
 
     files: Iterable[FileResult] = field(default_factory=list)
@@ -161,31 +161,30 @@ class RunResult:
     _state: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def each(self) -> Iterator[FileResult]:
-        """Every file result in input order (a streamed run can be read only once)."""
-        if isinstance(self.files, list):
-            yield from self.files
-            return
+        """Every file result in input order; a run is read once."""
+        if self._state.get("started"):
+            raise RuntimeError("a run's results are read once")
+        self._state["started"] = True
         for file in self.files:
             self._streamed.add(file)
             yield file
         self._state["exhausted"] = True
 
     def drain(self) -> None:
-        """Check (and count) whatever a streamed run has not yielded yet, discarding it."""
-        for _ in self.each():
-            pass
+        """Read (check and count) the whole run without reporting it."""
+        if not self._state.get("started"):
+            for _ in self.each():
+                pass
 
     def totals(self) -> Totals:
-        """The counts over all files; for a streamed run, only once it has been read."""
-        if isinstance(self.files, list):
-            return Totals.of(self.files)
+        """The counts over all files, once the run has been read."""
         if not self._state.get("exhausted"):
-            raise RuntimeError("a streamed run is counted once it has been read through each()")
+            raise RuntimeError("a run is counted once it has been read through each()")
         return self._streamed
 
     def partial_totals(self) -> Totals:
         """The counts over the files read so far (for an interrupted run)."""
-        return Totals.of(self.files) if isinstance(self.files, list) else self._streamed
+        return self._streamed
 
     @property
     def baselined(self) -> int:
