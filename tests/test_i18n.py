@@ -154,3 +154,16 @@ def test_undefined_expected_values_are_translated() -> None:
 def test_did_you_mean_names_the_closest_choice() -> None:
     assert "fail-on" in did_you_mean("fial-on", ["fail-on", "format", "select"])
     assert did_you_mean("zzzz", ["fail-on", "format"]) == ""
+
+
+def test_places_in_source_documents_are_translated() -> None:
+    from budgetcheck.i18n import place
+    from budgetcheck.result import Finding, Severity
+
+    assert place("line 21, column 11", "zh") == "第 21 行第 11 列"
+    assert place("table 3 row 5 cell 7", "zh") == "表 3 第 5 行第 7 格"
+    assert place("paragraph 12", "zh") == "第 12 段" and place("page 4", "zh") == "第 4 页"
+    assert place("table 3 row 5 cell 7", "en") == "table 3 row 5 cell 7"
+    finding = Finding(rule="BC101", name="sum-mismatch", severity=Severity.ERROR, message_en="m", message_zh="信息",
+                      path="p", file="a.docx", source="page 4")
+    assert finding.source_text("zh") == "第 4 页" and finding.source_text() == "page 4"

@@ -69,6 +69,14 @@ class Finding:
 
         return fragment(self.expected, lang)
 
+    def source_text(self, lang: str = "en") -> str | None:
+        """Where in the source document the figure was printed (.txt/.docx/.pdf), in ``lang``."""
+        if self.source is None:
+            return None
+        from .i18n import place
+
+        return place(self.source, lang)
+
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by file, position, rule and path so output is deterministic."""

@@ -150,6 +150,15 @@ def _translated(problem: str, table: tuple[tuple[str, str], ...]) -> str:
     return ""
 
 
+def place(text: str, lang: str) -> str:
+    """A place in a source document (``table 3 row 5 cell 7``) in ``lang``."""
+    if lang != "zh":
+        return text
+    from .messages import PLACES_ZH
+
+    return "；".join(_translated(part, PLACES_ZH) or part for part in re.split(r";\s*", text))
+
+
 def summary_line(totals: Totals, lang: str) -> str:
     """``3 files: 2 error(s), 1 warning(s), 0 info; 1 could not be checked`` in ``lang``."""
     from ..result import Severity

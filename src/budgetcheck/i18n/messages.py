@@ -170,6 +170,17 @@ FRAGMENTS: tuple[tuple[str, str], ...] = (
     (r"undefined", "无法计算"),
 )
 
+# Places in a source document as extraction names them (Finding.source).
+PLACES_ZH: tuple[tuple[str, str], ...] = (
+    (r"line (\d+), column (\d+)", "第 {0} 行第 {1} 列"),
+    (r"line (\d+)", "第 {0} 行"),
+    (r"table (\d+) row (\d+) cell (\d+)", "表 {0} 第 {1} 行第 {2} 格"),
+    (r"table (\d+) row (\d+)", "表 {0} 第 {1} 行"),
+    (r"table (\d+)", "表 {0}"),
+    (r"paragraph (\d+)", "第 {0} 段"),
+    (r"page (\d+)", "第 {0} 页"),
+)
+
 # click's own words (usage, sections, its errors), by click's message id: installed as the
 # gettext function of click's modules when the language is Chinese.
 CLICK_ZH: dict[str, str] = {
