@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..i18n import current, os_reason, t
+from ..i18n import current, os_reason, place, t
 from ..i18n.clickhelp import Command
 
 
@@ -33,7 +33,8 @@ def extract_command(input_file: str, output: str | None, strict: bool, no_commen
         sys.exit(2)
     level = t("extract.error") if strict else t("extract.warning")
     for problem in extraction.problems:
-        click.echo(t("extract.not_extracted", file=input_file, level=level, problem=problem), err=True)
+        shown = f"{place(problem.where.label, current())}: [{problem.section}] {problem.snippet}"
+        click.echo(t("extract.not_extracted", file=input_file, level=level, problem=shown), err=True)
     text = to_yaml(extraction, comments=not no_comments)
     if output:
         try:
