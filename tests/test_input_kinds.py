@@ -82,9 +82,11 @@ def test_the_endings_searched_are_an_option_and_a_setting(tmp_path: Path) -> Non
 def test_formats_no_reader_handles_get_a_save_as_hint(ending: str, target: str, tmp_path: Path) -> None:
     path = tmp_path / f"report{ending}"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)  # an OLE2 header, as .doc files have
-    expected = f"unsupported format {ending}, save as {target} / 不支持的格式，请另存为 {target}"
+    expected = f"unsupported format {ending}, save as {target}"
     for code, out in (_validate(str(path)), _run("extract", str(path)), _validate(str(tmp_path))):
         assert code == 2 and f"report{ending}: {expected}" in out and "binary" not in out, out
+    code, out = _validate("--lang", "zh", str(path))
+    assert code == 2 and f"不支持的格式 {ending}，请另存为 {target}" in out, out
 
 
 def _broken() -> dict[str, bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import Text
 from .kinds import DEFAULT_EXTENSIONS, UNSUPPORTED, suffix_of
 
 STDIN = "-"
@@ -17,7 +18,7 @@ class Expanded:
     """The files to check, in order, and inputs that name nothing checkable."""
 
     paths: list[str]
-    problems: list[tuple[str, str]]
+    problems: list[tuple[str, Text]]
 
 
 def _under(directory: Path, suffixes: tuple[str, ...]) -> list[str]:
@@ -32,9 +33,8 @@ def _under(directory: Path, suffixes: tuple[str, ...]) -> list[str]:
     return [str(path) for path in sorted(found)]
 
 
-def _none_found(suffixes: tuple[str, ...]) -> str:
-    shown = ", ".join(f"*{suffix}" for suffix in suffixes)
-    return f"directory holds no {shown} files / 目录中没有可检查的文件 ({shown})"
+def _none_found(suffixes: tuple[str, ...]) -> Text:
+    return Text("input.empty_dir", suffixes=", ".join(f"*{suffix}" for suffix in suffixes))
 
 
 def expand(args: list[str], extensions: tuple[str, ...] | None = None) -> Expanded:
@@ -44,7 +44,7 @@ def expand(args: list[str], extensions: tuple[str, ...] | None = None) -> Expand
     duplicates dropped, order kept."""
     suffixes = tuple(extensions) if extensions else (*DEFAULT_EXTENSIONS, *UNSUPPORTED)
     paths: list[str] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Text]] = []
     for arg in args:
         path = Path(arg)
         if arg != STDIN and path.is_dir():

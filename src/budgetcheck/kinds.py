@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .i18n import Text
+
 
 class Kind(NamedTuple):
     """One input kind: its name, file name endings, reader and what the reader needs."""
@@ -50,12 +52,12 @@ def suffix_of(path: str) -> str:
     return f".{ending.lower()}" if dot and stem else ""
 
 
-def unsupported(path: str) -> str | None:
+def unsupported(path: str) -> Text | None:
     """The one-line refusal for a format no reader handles, or None."""
     target = UNSUPPORTED.get(suffix_of(path))
     if target is None:
         return None
-    return f"unsupported format {suffix_of(path)}, save as {target} / 不支持的格式，请另存为 {target}"
+    return Text("input.unsupported", suffix=suffix_of(path), target=target)
 
 
 def is_document(path: str) -> bool:
@@ -75,6 +77,6 @@ def normalise_extensions(values: list[str] | tuple[str, ...]) -> tuple[str, ...]
             suffix = item if item.startswith(".") else f".{item}"
             if named is None and suffix not in _BY_SUFFIX and item:
                 known = ", ".join(DEFAULT_EXTENSIONS)
-                raise ValueError(f"unknown extension {item!r} (known: {known}) / 不支持的扩展名 {item}")
+                raise ValueError(Text("input.unknown_extension", name=item, known=known))
             out.extend(named or ((suffix,) if item else ()))
     return tuple(dict.fromkeys(out))

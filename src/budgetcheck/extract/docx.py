@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from ..i18n import Text
 from ..loader.errors import InputError
 from .blocks import Block, Cell, Paragraph, Read, Row, Where, clean
 
@@ -109,7 +110,7 @@ def _children(holder: Any) -> Iterator[Any]:
 def read_docx(data: bytes, source: str = "document.docx") -> Read:
     """Paragraphs and table rows of a Word document in body order, located by number."""
     if not data.startswith(b"PK"):
-        raise InputError(source, "not a .docx (no zip signature); a .doc must be saved as .docx / 不是 .docx 文件")
+        raise InputError(source, Text("input.not_docx"))
     blocks: list[Block] = []
     paragraph_no = table_no = 0
     for child in _children(_body(data)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import Text
 from ..loader.errors import InputError
 from .blocks import Block, Cell, Paragraph, Read, Row, Where
 from .htmltext import decode_html, squash
@@ -176,5 +177,5 @@ def read_html(data: bytes, source: str = "page.html") -> Read:
         walker.flow(root)
         walker.flush()
     if not walker.blocks:
-        raise InputError(source, "HTML page holds no text / 网页中没有正文")
+        raise InputError(source, Text("input.html_empty"))
     return Read(walker.blocks)

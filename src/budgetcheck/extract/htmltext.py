@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..i18n import Text
 from ..loader.errors import InputError
 
 # The WHATWG prescan in short: a charset named in a <meta> within the first bytes.
@@ -41,16 +42,14 @@ def decode_html(data: bytes, source: str) -> str:
     """A page's text: by its declared charset, else UTF-8, else GB18030; control characters blanked."""
     declared = declared_charset(data)
     if declared is None and b"\x00" in data:
-        raise InputError(source, "binary data (NUL byte): not an HTML page / 二进制内容，不是网页")
+        raise InputError(source, Text("input.html_binary"))
     for name in dict.fromkeys(filter(None, (declared, "utf-8", "gb18030"))):
         try:
             text = data.decode("utf-8-sig" if name == "utf-8" else name)
         except UnicodeDecodeError:
             continue
         return _CONTROL.sub(" ", text)
-    raise InputError(
-        source, f"not valid {declared or 'UTF-8'} or GB18030 text: save the page as UTF-8 / 网页编码无法识别"
-    )
+    raise InputError(source, Text("input.html_encoding", declared=declared or "UTF-8"))
 
 
 def squash(text: str) -> str:

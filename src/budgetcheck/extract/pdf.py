@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import Text
 from ..loader.errors import InputError
 from .blocks import Block, Cell, Paragraph, Read, Row, Where
 from .pdfgrid import SNAP
@@ -181,13 +182,13 @@ def _open(data: bytes, source: str) -> Any:
     import pypdfium2 as pdfium
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise InputError(source, "not a PDF (no %PDF header) / 不是 PDF 文件")
+        raise InputError(source, Text("input.not_pdf"))
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise InputError(source, "PDF is encrypted (needs a password) / PDF 已加密，无法读取") from None
-        raise InputError(source, f"damaged PDF: {exc} / PDF 文件已损坏") from None
+            raise InputError(source, Text("input.pdf_encrypted")) from None
+        raise InputError(source, Text("input.pdf_damaged", detail=str(exc))) from None
 
 
 def read_pdf(data: bytes, source: str = "document.pdf") -> Read:

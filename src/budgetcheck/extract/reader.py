@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..kinds import Kind, is_document, kind_of, unsupported
+from ..i18n import Text, os_reason
 from ..loader.decode import DEFAULT_MAX_BYTES, MAX_BYTES_ENV
 from ..loader.errors import InputError
 from .blocks import Read
@@ -26,18 +27,14 @@ def _reader(kind: Kind, source: str) -> Reader:
     except ImportError as exc:
         if kind.package is None or (exc.name or "").startswith("budgetcheck"):
             raise
-        raise InputError(
-            source,
-            f"reading .{kind.name} needs {kind.package}: pip install 'budgetcheck[{kind.extra}]' / 需要安装 {kind.package}",
-        ) from None
+        raise InputError(source, Text("input.needs_extra", suffix=f".{kind.name}", package=kind.package,
+                                      extra=kind.extra)) from None
     return found
 
 
-def _refusal(suffix: str) -> str:
-    return unsupported(f"x{suffix}") or (
-        f"cannot extract from {suffix or 'a file without extension'}: use .txt, .docx, .pdf or .html "
-        "/ 无法从该类型文件提取"
-    )
+def _refusal(suffix: str) -> Text:
+    return unsupported(f"x{suffix}") or Text("input.not_extractable", suffix=suffix or "-",
+                                             suffixes=".txt, .docx, .pdf, .html, .htm")
 
 
 def read_blocks(data: bytes, suffix: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Read:
@@ -46,16 +43,14 @@ def read_blocks(data: bytes, suffix: str, source: str, max_bytes: int = DEFAULT_
     if kind is None or not is_document(f"x{suffix}"):
         raise InputError(source, _refusal(suffix.lower()))
     if len(data) > max_bytes:
-        raise InputError(
-            source, f"file is over the {max_bytes:,}-byte limit (--max-bytes or ${MAX_BYTES_ENV}) / 文件超过大小上限"
-        )
+        raise InputError(source, Text("input.too_big", limit=f"{max_bytes:,}", env=MAX_BYTES_ENV))
     reader = _reader(kind, source)
     try:
         return reader(data, source)
     except InputError:
         raise
     except Exception as exc:  # any reader failure on a damaged file is bad input, not a crash
-        raise InputError(source, f"cannot read .{kind.name} file: {type(exc).__name__}: {exc} / 文件无法读取") from None
+        raise InputError(source, Text("input.damaged", suffix=f".{kind.name}", detail=f"{type(exc).__name__}: {exc}")) from None
 
 
 def extract_bytes(data: bytes, suffix: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
@@ -77,5 +72,5 @@ def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: 
         with open(path, "rb") as handle:  # never read more than the limit allows
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None
+        raise InputError(source, Text("input.unreadable", reason=os_reason(exc))) from None
     return extract_bytes(data, suffix, source, max_bytes)
