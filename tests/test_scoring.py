@@ -12,12 +12,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from budgetcheck.catalogue import load_profiles
+from budgetcheck.profiles import load_profiles
 from budgetcheck.checks.profile_params import Conventions
 from budgetcheck.checks.rating import Direction, assess
 from budgetcheck.checks.score_formulas import (
     classify_above_target,
-    execution_score,
+    execution_scores,
     forward_score,
     grades_for,
     score_ranges,
@@ -117,9 +117,18 @@ def test_reverse_and_deadline_scores_are_weight_times_rate() -> None:
 
 
 def test_execution_score_is_capped_at_the_weight() -> None:
-    assert execution_score(Fraction(10), Interval.point(Fraction(104, 100)), NATIONAL) == Interval.point(10)
+    assert execution_scores(Fraction(10), Interval.point(Fraction(104, 100)), NATIONAL) == [Interval.point(10)]
     uncapped = Conventions.from_params({"execution_score": "uncapped"})
-    assert execution_score(Fraction(10), Interval.point(Fraction(104, 100)), uncapped) == Interval.point(Fraction(52, 5))
+    assert execution_scores(Fraction(10), Interval.point(Fraction(104, 100)), uncapped) == [Interval.point(Fraction(52, 5))]
+
+
+def test_execution_thresholds_give_the_share_of_the_band_the_rate_falls_in() -> None:
+    steps = Conventions.from_params({"execution_score": "thresholds", "execution_thresholds": [
+        {"min": "90%", "share": "100%"}, {"min": "80%", "share": "80%"}, {"min": "0%", "share": "50%"}]})
+    assert execution_scores(Fraction(10), Interval.point(Fraction(95, 100)), steps) == [Interval.point(10)]
+    assert execution_scores(Fraction(10), Interval.point(Fraction(85, 100)), steps) == [Interval.point(8)]
+    straddling = Interval(Fraction(79, 100), Fraction(81, 100))
+    assert execution_scores(Fraction(10), straddling, steps) == [Interval(Fraction(5), Fraction(8))]
 
 
 def test_classify_rows_above_target() -> None:

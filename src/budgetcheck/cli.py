@@ -103,7 +103,7 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
 
     from . import baseline as baselines
     from . import config as configs
-    from .catalogue import load_profiles, load_rules
+    from .catalogue import load_rules
     from .inputs import STDIN, expand, start_directory
     from .reporters import get_reporter
     from .runner import apply_baseline, run, select, unreadable, with_files
@@ -122,8 +122,9 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
         selection = Selection.build(settings.select, settings.ignore, load_rules())
     except SelectionError as exc:
         _fail(str(exc))
-    if settings.profile is not None and settings.profile not in load_profiles():
-        _fail(f"unknown profile {settings.profile!r} (choose from {', '.join(load_profiles())})")
+    profiles = _profiles()
+    if settings.profile is not None and settings.profile not in profiles:
+        _fail(f"unknown profile {settings.profile!r} (choose from {', '.join(profiles)})")
     stdin = sys.stdin.buffer.read() if STDIN in expanded.paths else None
     result = run(expanded.paths, settings.profile, settings.max_bytes, jobs=settings.jobs, stdin=stdin,
                  allow_explained_errors=settings.allow_explained_errors)
@@ -167,6 +168,34 @@ def list_rules(fmt: str) -> None:
         return
     for rule in rules:
         click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+
+
+def _profiles() -> dict[str, Any]:
+    """The scoring profiles; a profile file that does not validate exits 2 naming its line."""
+    from .profiles import ProfileError, load_profiles
+
+    try:
+        return load_profiles()
+    except ProfileError as exc:
+        _fail(str(exc))
+
+
+@main.command("profiles")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def list_profiles(fmt: str) -> None:
+    """List the scoring profiles (name, what it extends, description)."""
+    import json
+
+    profiles = _profiles().values()
+    _utf8_stdout()
+    if fmt == "json":
+        entries = [{"name": p.name, "extends": p.extends, "description": p.description, "sources": list(p.sources),
+                    "params": p.params} for p in profiles]
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    for profile in profiles:
+        first = profile.description.splitlines()[0] if profile.description else ""
+        click.echo(f"{profile.name:<16} {('extends ' + profile.extends) if profile.extends else '':<24} {first}")
 
 
 @main.command("rule")

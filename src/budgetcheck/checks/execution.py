@@ -17,7 +17,7 @@ from ..intervals import Interval
 from ..model.report import FundsRow
 from ..paths import Path
 from .context import Context
-from .score_formulas import execution_score
+from .score_formulas import execution_scores
 from .tables import compare_any, conventions, figure, table_name, tables
 
 
@@ -77,5 +77,5 @@ def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
             continue
         ctx.touch(paths[:2])
         values = {"item": row.label, "table": table_name(table, path), "rate": row.execution_rate.text if row.execution_rate else ""}
-        expected = execution_score(weight.exact, rate, conv)
-        yield from compare_any(ctx, rule, paths[0], score, [expected], values, related=paths)
+        expected = execution_scores(weight.exact, rate, conv)
+        yield from compare_any(ctx, rule, paths[0], score, expected, values, related=paths)

@@ -6,13 +6,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import Profile, Rule
+from ..catalogue import Rule
+from ..profiles import Profile
 from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
 from ..paths import Path
 from .context import TRUNCATION_RULE, Context
+from .precision import Places, at_places, figure, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
 
@@ -38,11 +40,6 @@ def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, Evaluat
             yield path, table
 
 
-def figure(value: object) -> Figure | None:
-    """A cell's figure, or None for a placeholder or missing cell."""
-    return value if isinstance(value, Figure) else None
-
-
 def table_name(table: EvaluationTable, path: Path) -> str:
     """How messages name a table: its project name, or the unit table."""
     if table.name and "projects" in path:
@@ -58,6 +55,7 @@ class Row:
     indicator: Indicator
     table: str
     assessment: Assessment
+    places: Places = Places()
 
     def at(self, field: str) -> Path:
         """The path of one cell of the row."""
@@ -78,6 +76,11 @@ class Row:
     def rate(self) -> Figure | None:
         """The printed completion rate, or None."""
         return figure(self.indicator.completion_rate)
+
+    def score_at_table_precision(self) -> Interval | None:
+        """The printed score read at the precision of the table's scores."""
+        score = self.score
+        return None if score is None else Interval.of(at_places(score, self.places.score))
 
     def values(self, **extra: str) -> dict[str, str]:
         """Message values naming the row: ``item`` (indicator) and ``table``."""
@@ -101,9 +104,10 @@ def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventio
     if cached is not None and cached[0] is conv:
         found: list[Row] = cached[1]
         return found
-    name = table_name(table, path)
+    name, places = table_name(table, path), table_places(table)
     made = [
-        Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
+        Row(path + ("indicators", index), indicator, name,
+            assess(indicator.target, indicator.actual, conv, places.actual_percent), places)
         for index, indicator in enumerate(table.indicators)
     ]
     ctx.memo[key] = (conv, made)
