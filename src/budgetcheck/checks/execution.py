@@ -18,7 +18,8 @@ from ..model.report import FundsRow
 from ..paths import Path
 from .context import Context
 from .score_formulas import execution_scores
-from .tables import compare_any, conventions, figure, table_name, tables
+from .precision import figure
+from .tables import compare_any, conventions, table_name, tables
 
 
 def _funds_rows(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, FundsRow, str]]:
