@@ -15,6 +15,7 @@ from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
 from .consistency import check_convention, check_far_above
 from .costs import check_cost_cover
+from .missed import check_missed_target
 from .execution import check_execution_rate, check_execution_score
 from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
@@ -44,6 +45,7 @@ KINDS: dict[str, CheckKind] = {
     "completion_rate": check_completion_rate,
     "indicator_score": check_indicator_score,
     "deadline": check_deadline,
+    "missed_target": check_missed_target,
     "qualitative_band": check_qualitative_band,
     "satisfaction": check_satisfaction,
     "grade": check_grade,

@@ -18,7 +18,7 @@ from ..model.report import FundsRow
 from ..paths import Path
 from .context import Context
 from .score_formulas import execution_scores
-from .precision import figure
+from .precision import figure, rounded_to
 from .tables import compare_any, conventions, table_name, tables
 
 
@@ -79,4 +79,5 @@ def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
         ctx.touch(paths[:2])
         values = {"item": row.label, "table": table_name(table, path), "rate": row.execution_rate.text if row.execution_rate else ""}
         expected = execution_scores(weight.exact, rate, conv)
-        yield from compare_any(ctx, rule, paths[0], score, expected, values, related=paths)
+        mine = rounded_to(score, conv.score_rounding)
+        yield from compare_any(ctx, rule, paths[0], score, expected, values, related=paths, interval=mine)

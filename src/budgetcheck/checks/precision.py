@@ -9,8 +9,10 @@ table is read at that precision; cells printed with more keep their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from ..figures import Figure
+from ..intervals import Interval
 from ..model.report import EvaluationTable
 
 
@@ -46,3 +48,13 @@ def table_places(table: EvaluationTable) -> Places:
 def at_places(printed: Figure, places: int) -> Figure:
     """The figure read at no fewer than ``places`` decimals."""
     return printed if printed.places >= places else replace(printed, places=places)
+
+
+def rounded_to(printed: Figure, step: Fraction | None) -> Interval:
+    """The values a printed score stands for when the profile rounds scores to ``step``
+    points (whole or half): its own rounding interval widened to ± step / 2."""
+    mine = Interval.of(printed)
+    if step is None:
+        return mine
+    value = printed.exact
+    return Interval(min(mine.lo, value - step / 2), max(mine.hi, value + step / 2))

@@ -137,10 +137,12 @@ def compare_any(
     values: dict[str, str],
     related: Sequence[Path] = (),
     severity: Severity | None = None,
+    interval: Interval | None = None,
 ) -> Iterator[Finding]:
     """Nothing when the printed figure fits any candidate interval; an info (BC009) when it
-    fits one only if truncated; else a finding of ``rule`` expecting the first candidate."""
-    mine = Interval.of(printed)
+    fits one only if truncated; else a finding of ``rule`` expecting the first candidate.
+    ``interval``: what the printed figure stands for, when not its own rounding interval."""
+    mine = interval or Interval.of(printed)
     if not candidates or any(mine.intersects(c) for c in candidates):
         return
     truncated = Interval(*printed.truncation_interval())
