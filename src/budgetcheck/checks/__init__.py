@@ -16,7 +16,9 @@ from .same_figure import check_same_figure, check_same_indicator
 from .consistency import check_convention, check_far_above
 from .costs import check_cost_cover
 from .missed import check_missed_target
-from .execution import check_execution_rate, check_execution_score
+from .execution import (
+    check_execution_note, check_execution_rate, check_execution_score, check_execution_unscored, check_over_budget,
+)
 from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
 )
@@ -39,6 +41,9 @@ KINDS: dict[str, CheckKind] = {
     "table_count": check_table_count,
     "execution_rate": check_execution_rate,
     "execution_score": check_execution_score,
+    "over_budget": check_over_budget,
+    "execution_unscored": check_execution_unscored,
+    "execution_note": check_execution_note,
     "weights_total": check_weights_total,
     "score_range": check_score_range,
     "total_score": check_total_score,
