@@ -32,11 +32,28 @@ def _rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[R
 
 
 def above_target_rate(row: Row) -> Interval | None:
-    """The completion rate of a forward row that is certainly above 100 %, else None."""
+    """The completion rate of a forward row that is certainly above 100 %, else None: the
+    recomputed actual / target (narrowed by a printed rate that agrees with it), so that a
+    rate printed capped at 100 % does not hide a row above target; the printed rate where
+    nothing can be recomputed."""
     if row.assessment.direction is not Direction.FORWARD or row.score is None:
         return None
-    above = [rate for rate in printed_rate(row) if rate.lo > 1]
-    return above[0] if above else None
+    ratio = row.assessment.ratio
+    if ratio is None:
+        above = [rate for rate in printed_rate(row) if rate.lo > 1]
+        return above[0] if above else None
+    if row.rate is not None and Interval.of(row.rate).intersects(ratio):
+        printed = Interval.of(row.rate)
+        ratio = Interval(max(ratio.lo, printed.lo), min(ratio.hi, printed.hi))
+    return ratio if ratio.lo > 1 else None
+
+
+def _score(row: Row) -> Interval:
+    """The row's score at the precision of the table's scores (``8`` among ``7.58`` is 8.00)."""
+    score = row.score_at_table_precision()
+    if score is None:  # pragma: no cover - callers skip unscored rows
+        raise ValueError("unscored row")
+    return score
 
 
 def check_convention(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
@@ -47,7 +64,7 @@ def check_convention(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterat
         rule_text = (row.indicator.scoring_rule or "").strip()
         if rate is None or not rule_text or row.score is None:
             continue
-        kind = classify_above_target(row.weight.exact, rate, Interval.of(row.score))
+        kind = classify_above_target(row.weight.exact, rate, _score(row))
         if kind in ("full", "deviation"):
             groups[rule_text].append((row, rate, kind))
     for rule_text, members in groups.items():
@@ -72,13 +89,21 @@ def _finding(
         convention=NAMES[majority][0],
         convention_zh=NAMES[majority][1],
         count=str(counts[majority]),
-        rate=row.rate.text if row.rate is not None else format_fraction(rate.mid, 2, True),
+        rate=_rate_text(row, rate),
     )
     at = row.at("score")
     related = [at, row.at("weight"), row.at("completion_rate")]
     return ctx.finding(
         rule, at, values, expected=format_fraction(expected, max(score.places, 2)), found=score.text, related=related
     )
+
+
+def _rate_text(row: Row, rate: Interval) -> str:
+    """The printed rate, with the recomputed one where the printed rate is capped or absent."""
+    recomputed = format_fraction(rate.mid, 2, True)
+    if row.rate is None:
+        return recomputed
+    return row.rate.text if Interval.of(row.rate).lo > 1 else f"{row.rate.text}, recomputed {recomputed}"
 
 
 def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
@@ -88,9 +113,9 @@ def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterato
         rate = above_target_rate(row)
         if rate is None or row.score is None:
             continue
-        shown = row.rate.exact if row.rate is not None and Interval.of(row.rate) == rate else rate.lo
+        shown = row.rate.exact if row.rate is not None and Interval.of(row.rate).intersects(rate) else rate.lo
         weight = row.weight.exact
-        if shown < conv.far_above_rate or classify_above_target(weight, rate, Interval.of(row.score)) != "full":
+        if shown < conv.far_above_rate or classify_above_target(weight, rate, _score(row)) != "full":
             continue  # deducted, or so coarsely printed that a deduction cannot be ruled out
         deducted = forward_score(weight, rate, "deviation").mid
         values = row.values(rate=row.rate.text if row.rate is not None else format_fraction(rate.mid, 2, True))

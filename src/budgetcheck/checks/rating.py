@@ -49,6 +49,8 @@ class Assessment:
     direction: Direction
     rates: tuple[Interval, ...] = ()
     met: bool | None = None
+    ratio: Interval | None = None
+    """actual / target of a forward row, never capped (whatever rates the profile accepts)."""
 
 
 def actual_interval(measure: Measure, percent_places: int = 0) -> Interval | None:
@@ -107,7 +109,7 @@ def assess(target: Measure, actual: Measure, conventions: Conventions, percent_p
         return Assessment(direction)
     value = value.clamp_min(ZERO)
     if direction is Direction.FORWARD:
-        return Assessment(direction, forward_rates(value, goal, conventions))
+        return Assessment(direction, forward_rates(value, goal, conventions), ratio=value / Interval.point(goal))
     return Assessment(direction, reverse_rates(value, goal, conventions), met=value.hi <= goal)
 
 
