@@ -16,6 +16,7 @@ from .same_figure import check_same_figure, check_same_indicator
 from .consistency import check_convention, check_far_above
 from .costs import check_cost_cover
 from .missed import check_missed_target
+from .monotone import check_monotone
 from .execution import (
     check_execution_note, check_execution_rate, check_execution_score, check_execution_unscored, check_over_budget,
 )
@@ -57,6 +58,7 @@ KINDS: dict[str, CheckKind] = {
     "cost_cover": check_cost_cover,
     "convention": check_convention,
     "far_above": check_far_above,
+    "monotone": check_monotone,
     "negative": check_negative,
     "percent_as_fraction": check_percent_as_fraction,
 }

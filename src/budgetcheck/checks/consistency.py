@@ -1,6 +1,6 @@
 """Consistency of the scoring convention within one document (domain.md §4).
 
-``convention``: forward rows above 100 % that share a 赋分规则 are scored one way — each is
+``convention``: forward rows above 100 % that share a 赋分规则 (or, without one, a table) are scored one way — each is
 classified ``full``, ``deviation`` or ``ambiguous``; where the unambiguous rows of one rule
 mix, the minority rows are reported (on a tie, the ``full`` ones).
 ``far_above``: a forward row far above target (``far_above_rate``) kept at full marks.
@@ -23,10 +23,11 @@ from .rating import Direction
 from .score_formulas import classify_above_target, forward_score
 from .tables import Row, conventions, printed_rate, rows
 
+SAME_TABLE = "（本表，未填赋分规则 / same table, no 赋分规则 printed）"
 NAMES = {"full": ("full marks", "保留满分"), "deviation": ("deduction by the deviation", "按偏差扣分")}
 
 
-def _rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
+def scored_rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
     for pattern in target.get("tables") or [target.get("for_each")]:
         yield from rows(ctx, {"for_each": pattern}, conv)
 
@@ -56,18 +57,24 @@ def _score(row: Row) -> Interval:
     return score
 
 
+def rule_group(row: Row) -> tuple[str, Any]:
+    """Rows scored by one rule: the same 赋分规则 text across the document, or, for rows
+    without one, the same table (one table applies one rule)."""
+    rule_text = (row.indicator.scoring_rule or "").strip()
+    return (rule_text, None) if rule_text else (SAME_TABLE, row.path[:-2])
+
+
 def check_convention(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Rows above target under the same 赋分规则 are all kept full or all deducted."""
-    groups: dict[str, list[tuple[Row, Interval, str]]] = defaultdict(list)
-    for row in _rows(ctx, target, conventions(ctx)):
+    groups: dict[tuple[str, Any], list[tuple[Row, Interval, str]]] = defaultdict(list)
+    for row in scored_rows(ctx, target, conventions(ctx)):
         rate = above_target_rate(row)
-        rule_text = (row.indicator.scoring_rule or "").strip()
-        if rate is None or not rule_text or row.score is None:
+        if rate is None or row.score is None:
             continue
         kind = classify_above_target(row.weight.exact, rate, _score(row))
         if kind in ("full", "deviation"):
-            groups[rule_text].append((row, rate, kind))
-    for rule_text, members in groups.items():
+            groups[rule_group(row)].append((row, rate, kind))
+    for (rule_text, _), members in groups.items():
         counts = Counter(kind for _, _, kind in members)
         if len(counts) < 2:
             continue
@@ -109,7 +116,7 @@ def _rate_text(row: Row, rate: Interval) -> str:
 def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A completion rate at or above ``far_above_rate`` kept at full marks (target set too low)."""
     conv = conventions(ctx)
-    for row in _rows(ctx, target, conv):
+    for row in scored_rows(ctx, target, conv):
         rate = above_target_rate(row)
         if rate is None or row.score is None:
             continue
