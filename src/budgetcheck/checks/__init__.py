@@ -15,6 +15,7 @@ from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
 from .consistency import check_convention, check_far_above
 from .costs import check_cost_cover
+from .headings import check_heading_weights
 from .missed import check_missed_target
 from .monotone import check_monotone
 from .execution import (
@@ -46,6 +47,7 @@ KINDS: dict[str, CheckKind] = {
     "execution_unscored": check_execution_unscored,
     "execution_note": check_execution_note,
     "weights_total": check_weights_total,
+    "heading_weights": check_heading_weights,
     "score_range": check_score_range,
     "total_score": check_total_score,
     "completion_rate": check_completion_rate,
