@@ -8,7 +8,9 @@ actual date is on or before it) or a word (qualitative: no rate to recompute).
 Targets are exact (they are set, not measured); an actual stands for the interval of values
 that round to it, except a whole count (``=305份``, ``=20天``), which is exact. A percentage
 actual printed with fewer decimals than the table prints its other percentage actuals is read
-at the table's precision (``=100%`` among ``=98.25%`` means 100.00 %). An actual date without
+at the table's precision (``=100%`` among ``=98.25%`` means 100.00 %). An actual that prints
+the target's own figure (``2万元`` against ``2万元``, ``=95%`` against ``>=95%``) restates it
+and is read as exactly the target. An actual date without
 a day (``2024年8月``) stands for the whole month: a deadline inside that month is neither
 certainly met nor certainly missed.
 """
@@ -107,6 +109,8 @@ def assess(target: Measure, actual: Measure, conventions: Conventions, percent_p
     goal, value = target_value(target), actual_interval(actual, percent_places)
     if goal is None or value is None or goal <= 0:
         return Assessment(direction)
+    if actual.figure is not None and target.figure is not None and actual.figure.value == target.figure.value:
+        value = Interval.point(goal)  # the actual restates the target: achieved as planned
     value = value.clamp_min(ZERO)
     if direction is Direction.FORWARD:
         return Assessment(direction, forward_rates(value, goal, conventions), ratio=value / Interval.point(goal))
