@@ -49,9 +49,10 @@ def above_target_rate(row: Row) -> Interval | None:
     return ratio if ratio.lo > 1 else None
 
 
-def _score(row: Row) -> Interval:
-    """The row's score at the precision of the table's scores (``8`` among ``7.58`` is 8.00)."""
-    score = row.score_at_table_precision()
+def _score(row: Row, conv: Conventions) -> Interval:
+    """The row's score at the precision of the table's scores (``8`` among ``7.58`` is 8.00),
+    or at the profile's rounding step."""
+    score = row.score_at_table_precision(conv.score_rounding)
     if score is None:  # pragma: no cover - callers skip unscored rows
         raise ValueError("unscored row")
     return score
@@ -67,11 +68,12 @@ def rule_group(row: Row) -> tuple[str, Any]:
 def check_convention(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Rows above target under the same 赋分规则 are all kept full or all deducted."""
     groups: dict[tuple[str, Any], list[tuple[Row, Interval, str]]] = defaultdict(list)
-    for row in scored_rows(ctx, target, conventions(ctx)):
+    conv = conventions(ctx)
+    for row in scored_rows(ctx, target, conv):
         rate = above_target_rate(row)
         if rate is None or row.score is None:
             continue
-        kind = classify_above_target(row.weight.exact, rate, _score(row))
+        kind = classify_above_target(row.weight.exact, rate, _score(row, conv))
         if kind in ("full", "deviation"):
             groups[rule_group(row)].append((row, rate, kind))
     for (rule_text, _), members in groups.items():
@@ -122,7 +124,7 @@ def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterato
             continue
         shown = row.rate.exact if row.rate is not None and Interval.of(row.rate).intersects(rate) else rate.lo
         weight = row.weight.exact
-        if shown < conv.far_above_rate or classify_above_target(weight, rate, _score(row)) != "full":
+        if shown < conv.far_above_rate or classify_above_target(weight, rate, _score(row, conv)) != "full":
             continue  # deducted, or so coarsely printed that a deduction cannot be ruled out
         deducted = forward_score(weight, rate, "deviation").mid
         values = row.values(rate=row.rate.text if row.rate is not None else format_fraction(rate.mid, 2, True))

@@ -132,7 +132,8 @@ def check_execution_note(ctx: Context, rule: Rule, target: dict[str, Any]) -> It
         rate = _rate_used(row)
         if rate is None or rate.hi >= threshold:
             continue
-        shown = row.execution_rate.text if figure(row.execution_rate) is not None else format_fraction(rate.mid, 2, True)
+        printed = figure(row.execution_rate)
+        shown = printed.text if printed is not None else format_fraction(rate.mid, 2, True)
         values = {"item": row.label, "table": table_name(table, path), "rate": shown,
                   "threshold": format_fraction(threshold, 0, True)}
         yield ctx.finding(rule, at + ("execution_rate",), values, expected=values["threshold"], found=shown,

@@ -36,8 +36,8 @@ def certainly_missed(row: Row) -> bool:
 def claims_full(row: Row) -> str | None:
     """Which printed cell claims the target was met: ``score`` (full weight) or
     ``completion_rate`` (100 %), read at the table's precision; None if neither."""
-    score = row.score
-    if score is not None and Interval.of(at_places(score, row.places.score)).intersects(Interval.point(row.weight.exact)):
+    score = row.score_at_table_precision()
+    if score is not None and score.intersects(Interval.point(row.weight.exact)):
         return "score"
     rate = row.rate
     if rate is not None and Interval.of(at_places(rate, row.places.rate)).intersects(ONE):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Any
 
 from ..catalogue import Rule
@@ -20,11 +21,12 @@ from ..findings import Finding
 from ..intervals import Interval
 from .consistency import rule_group, scored_rows
 from .context import Context
+from .precision import rounded_to
 from .rating import Direction
 from .tables import Row, conventions, printed_rate
 
 
-def _below_target(row: Row) -> tuple[Interval, Interval] | None:
+def _below_target(row: Row, step: Fraction | None) -> tuple[Interval, Interval] | None:
     """(rate, share of the weight scored) of a forward row at or below its target."""
     if row.assessment.direction is not Direction.FORWARD or row.score is None or row.weight.exact <= 0:
         return None
@@ -32,15 +34,16 @@ def _below_target(row: Row) -> tuple[Interval, Interval] | None:
     if not rates or max(rate.hi for rate in rates) > 1:
         return None
     rate = Interval(min(r.lo for r in rates), max(r.hi for r in rates))
-    score, weight = Interval.of(row.score), row.weight.exact
+    score, weight = rounded_to(row.score, step), row.weight.exact
     return rate, Interval(score.lo / weight, score.hi / weight)
 
 
 def check_monotone(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Among rows of one rule below target, a higher rate never scores a lower share."""
     groups: dict[tuple[str, Any], list[tuple[Row, Interval, Interval]]] = defaultdict(list)
-    for row in scored_rows(ctx, target, conventions(ctx)):
-        measured = _below_target(row)
+    conv = conventions(ctx)
+    for row in scored_rows(ctx, target, conv):
+        measured = _below_target(row, conv.score_rounding)
         if measured is not None:
             groups[rule_group(row)].append((row, *measured))
     for members in groups.values():

@@ -110,5 +110,5 @@ def _bands(raw: Mapping[str, Any]) -> dict[str, tuple[Fraction, Fraction]]:
     return {str(k): (_fraction(v[0], True), _fraction(v[1], True)) for k, v in raw.items()}
 
 
-def _grades(raw: list[Mapping[str, Any]]) -> tuple[tuple[str, Fraction], ...]:
+def _grades(raw: Any) -> tuple[tuple[str, Fraction], ...]:
     return tuple(sorted(((str(g["grade"]), _fraction(g["min"], False)) for g in raw), key=lambda gb: -gb[1]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from ..catalogue import Rule
@@ -14,7 +15,7 @@ from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
 from ..paths import Path
 from .context import TRUNCATION_RULE, Context
-from .precision import Places, at_places, figure, table_places
+from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
 
@@ -77,10 +78,13 @@ class Row:
         """The printed completion rate, or None."""
         return figure(self.indicator.completion_rate)
 
-    def score_at_table_precision(self) -> Interval | None:
-        """The printed score read at the precision of the table's scores."""
+    def score_at_table_precision(self, step: Fraction | None = None) -> Interval | None:
+        """The printed score read at the precision of the table's scores, or, under a profile
+        that rounds scores to ``step`` points, every value that rounds to it."""
         score = self.score
-        return None if score is None else Interval.of(at_places(score, self.places.score))
+        if score is None:
+            return None
+        return rounded_to(score, step) if step is not None else Interval.of(at_places(score, self.places.score))
 
     def values(self, **extra: str) -> dict[str, str]:
         """Message values naming the row: ``item`` (indicator) and ``table``."""
