@@ -118,3 +118,21 @@ def test_the_report_or_the_command_line_picks_the_profile() -> None:
     named = {f.rule for f in check_data({**VENDOR_TABLE, "profile": "anhui-hubei"}).findings}
     assert not named & {"BC502", "BC602", "BC609"}
     assert not {f.rule for f in check_data(VENDOR_TABLE, profile="anhui-hubei").findings} & {"BC502", "BC602", "BC609"}
+
+
+def test_the_worked_example_of_docs_scoring_holds(rules: Path) -> None:
+    """docs/scoring.md: the example profile accepts its table; national rejects its execution score."""
+    import re
+    import shutil
+
+    from budgetcheck.catalogue import rules_dir
+    from budgetcheck.loader.yamltree import parse_yaml
+
+    shutil.copy(rules_dir() / "profiles" / "national.yaml", rules / "national.yaml")
+    text = (Path(__file__).resolve().parents[1] / "docs" / "scoring.md").read_text(encoding="utf-8")
+    profile_text, table_text = re.findall(r"```yaml\n(.*?)```", text, re.S)[:2]
+    _write(rules, "city-example.yaml", profile_text)
+    data, positions = parse_yaml(table_text, "example")
+    assert check_data(data, positions).findings == []
+    del data["profile"]
+    assert [f.rule for f in check_data(data, positions).findings] == ["BC502"]

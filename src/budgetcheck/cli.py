@@ -195,7 +195,8 @@ def list_profiles(fmt: str) -> None:
         return
     for profile in profiles:
         first = profile.description.splitlines()[0] if profile.description else ""
-        click.echo(f"{profile.name:<16} {('extends ' + profile.extends) if profile.extends else '':<24} {first}")
+        extends = f"extends {profile.extends}" if profile.extends else ""
+        click.echo(f"{profile.name:<20} {extends:<18} {first}")
 
 
 @main.command("rule")
