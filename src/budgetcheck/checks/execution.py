@@ -3,7 +3,6 @@
 ``execution_rate``: 执行率 = 全年执行数 / 全年预算数 on every row that prints a rate.
 ``execution_score``: 得分 = 分值 × 执行率 (capped at 分值 under the profile), where the rate
 is every value consistent with both the printed 执行率 and 全年执行数 / 全年预算数.
-``over_budget``: 全年执行数 ≤ 全年预算数 on every funds row (a 0.00 budget included).
 ``execution_unscored``: a funds total row with a 分值 prints its 得分.
 ``execution_note``: an execution rate below the profile's ``execution_note_below``.
 """
@@ -85,20 +84,6 @@ def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
         expected = execution_scores(weight.exact, rate, conv)
         mine = rounded_to(score, conv.score_rounding)
         yield from compare_any(ctx, rule, paths[0], score, expected, values, related=paths, interval=mine)
-
-
-def check_over_budget(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
-    """全年执行数 above 全年预算数 (执行率 > 100 %) on any funds row, a 0.00 budget included."""
-    for path, row, name in _funds_rows(ctx, target):
-        executed, budget = figure(row.executed), figure(row.annual_budget)
-        if executed is None or budget is None:
-            continue
-        paths = [path + ("executed",), path + ("annual_budget",)]
-        ctx.touch(paths)
-        if Interval.of(executed).lo <= Interval.of(budget).hi:
-            continue
-        values = {"item": row.label, "table": name, "budget": budget.text}
-        yield ctx.finding(rule, paths[0], values, expected=f"<={budget.text}", found=executed.text, related=paths)
 
 
 def check_execution_unscored(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
