@@ -19,7 +19,7 @@ from .headings import check_heading_weights
 from .missed import check_missed_target
 from .monotone import check_monotone
 from .execution import (
-    check_execution_note, check_execution_rate, check_execution_score, check_execution_unscored,
+    check_execution_note, check_execution_rate, check_execution_score,
 )
 from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
@@ -43,7 +43,6 @@ KINDS: dict[str, CheckKind] = {
     "table_count": check_table_count,
     "execution_rate": check_execution_rate,
     "execution_score": check_execution_score,
-    "execution_unscored": check_execution_unscored,
     "execution_note": check_execution_note,
     "weights_total": check_weights_total,
     "heading_weights": check_heading_weights,

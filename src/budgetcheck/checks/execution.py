@@ -3,7 +3,6 @@
 ``execution_rate``: 执行率 = 全年执行数 / 全年预算数 on every row that prints a rate.
 ``execution_score``: 得分 = 分值 × 执行率 (capped at 分值 under the profile), where the rate
 is every value consistent with both the printed 执行率 and 全年执行数 / 全年预算数.
-``execution_unscored``: a funds total row with a 分值 prints its 得分.
 ``execution_note``: an execution rate below the profile's ``execution_note_below``.
 """
 
@@ -84,27 +83,6 @@ def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
         expected = execution_scores(weight.exact, rate, conv)
         mine = rounded_to(score, conv.score_rounding)
         yield from compare_any(ctx, rule, paths[0], score, expected, values, related=paths, interval=mine)
-
-
-def check_execution_unscored(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
-    """A funds total row with a 分值 but no printed 得分: the score that is due, if known."""
-    conv = conventions(ctx)
-    for path, table in tables(ctx, target):
-        row, at = table.funds.total, path + ("funds", "total")
-        weight = figure(row.weight)
-        if weight is None or figure(row.score) is not None:
-            continue
-        rate = _rate_used(row)
-        due = execution_scores(weight.exact, rate, conv) if rate is not None else []
-        expected = _span(due[0]) if due else f"0–{weight.text}"
-        values = {"item": row.label, "table": table_name(table, path), "weight": weight.text}
-        yield ctx.finding(rule, at + ("score",), values, expected=expected, found="", related=[at + ("weight",)])
-
-
-def _span(due: Interval) -> str:
-    """A due score as ``9.00``, or ``9.95–10.00`` when the printed figures leave a range."""
-    low, high = format_fraction(due.lo, 2), format_fraction(due.hi, 2)
-    return low if low == high else f"{low}–{high}"
 
 
 def check_execution_note(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:

@@ -41,7 +41,8 @@ def table_places(table: EvaluationTable) -> Places:
     if total is not None:
         scores.append(total.score)
     rates = [figure(row.completion_rate) for row in table.indicators]
-    actuals = [row.actual.figure for row in table.indicators if row.actual.figure is not None and row.actual.figure.percent]
+    actuals = [row.actual.figure for row in table.indicators
+               if row.actual is not None and row.actual.figure is not None and row.actual.figure.percent]
     return Places(score=_most(scores), rate=_most(rates), actual_percent=_most(list(actuals)))
 
 
