@@ -18,7 +18,7 @@ from ..catalogue import Rule
 from ..figures import Figure, format_fraction, normalise
 from ..findings import Finding
 from ..model.report import EvaluationTable
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 from .tables import table_name, tables
 
@@ -68,10 +68,10 @@ def check_heading_weights(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
                                 path + ("indicators", members[0], level))
 
 
-def _compare(ctx: Context, rule: Rule, path: Path, table: EvaluationTable, members: list[int], label: str,
-             printed: Fraction, at: Path) -> Iterator[Finding]:
+def _compare(ctx: Context, rule: Rule, path: DataPath, table: EvaluationTable, members: list[int], label: str,
+             printed: Fraction, at: DataPath) -> Iterator[Finding]:
     """A finding when the rows' weights do not add up to the heading's."""
-    paths: list[Path] = [path + ("indicators", i, "weight") for i in members]
+    paths: list[DataPath] = [path + ("indicators", i, "weight") for i in members]
     ctx.touch(paths)
     summed = sum((table.indicators[i].weight.exact for i in members), Fraction(0))
     if summed == printed:

@@ -20,14 +20,14 @@ from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval, total
 from ..model.report import EvaluationTable
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 from .score_formulas import grades_for, in_range
 from .precision import figure
 from .tables import conventions, table_name, tables
 
 
-def _weights(path: Path, table: EvaluationTable) -> list[tuple[Path, Figure]]:
+def _weights(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Figure]]:
     found = [(path + ("indicators", i, "weight"), row.weight) for i, row in enumerate(table.indicators)]
     funds = figure(table.funds.total.weight)
     if funds is not None:
@@ -61,7 +61,7 @@ def check_weights_total(ctx: Context, rule: Rule, target: dict[str, Any]) -> Ite
                 yield ctx.finding(rule, path + ("indicators",), values, expected="100", found=found, related=paths)
 
 
-def _scored(path: Path, table: EvaluationTable) -> Iterator[tuple[Path, Figure, Figure, str]]:
+def _scored(path: DataPath, table: EvaluationTable) -> Iterator[tuple[DataPath, Figure, Figure, str]]:
     """(score path, score, weight, row label) of the funds row and each indicator row."""
     funds = table.funds.total
     weight, score = figure(funds.weight), figure(funds.score)
@@ -73,7 +73,7 @@ def _scored(path: Path, table: EvaluationTable) -> Iterator[tuple[Path, Figure, 
             yield path + ("indicators", index, "score"), score, row.weight, row.name
 
 
-def _ceiling(ctx: Context, table: EvaluationTable, at: Path, weight: Figure) -> Fraction:
+def _ceiling(ctx: Context, table: EvaluationTable, at: DataPath, weight: Figure) -> Fraction:
     """The highest score a row may have: its weight, or 分值 × 执行率 for a funds row under a
     profile that accepts an uncapped execution score."""
     if "funds" not in at or "uncapped" not in conventions(ctx).execution_score:
