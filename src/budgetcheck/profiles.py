@@ -126,6 +126,7 @@ SETTINGS: dict[str, Checker] = {
     "execution_score": _list_of(_one_of("capped", "uncapped", "thresholds", "full")),
     "execution_thresholds": _list_of(_mapping(_text, {"min": _percent, "share": _percent})),
     "execution_note_below": _percent,
+    "unspent_rate": _percent,
     "above_target": _list_of(_one_of("full", "deviation", "cutoff")),
     "cutoff_rate": _percent,
     "cutoff_levels": _list_of(_text),

@@ -19,7 +19,7 @@ from .headings import check_heading_weights
 from .missed import check_missed_target
 from .monotone import check_monotone
 from .execution import (
-    check_execution_note, check_execution_rate, check_execution_score,
+    check_execution_note, check_execution_rate, check_execution_score, check_unspent_outputs_met,
 )
 from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
@@ -44,6 +44,7 @@ KINDS: dict[str, CheckKind] = {
     "execution_rate": check_execution_rate,
     "execution_score": check_execution_score,
     "execution_note": check_execution_note,
+    "unspent_outputs_met": check_unspent_outputs_met,
     "weights_total": check_weights_total,
     "heading_weights": check_heading_weights,
     "score_range": check_score_range,

@@ -56,7 +56,9 @@ def check_indicator_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
         ctx.touch(related[:2])
         values = _measures(row) | {"weight": row.weight.text}
         mine = rounded_to(row.score, conv.score_rounding)
-        yield from compare_any(ctx, rule, row.at("score"), row.score, candidates, values, related, interval=mine)
+        # a whole-point score below its due value is a deduction, not a truncated figure
+        yield from compare_any(ctx, rule, row.at("score"), row.score, candidates, values, related, interval=mine,
+                               truncation=row.score.places > 0)
 
 
 def cutoff_applies(row: Row, conv: Conventions) -> bool:

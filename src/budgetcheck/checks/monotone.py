@@ -4,7 +4,8 @@ Below its target every accepted convention scores a forward row weight × rate, 
 rows of one 赋分规则 (or of one table, for rows without one) the share of the weight scored
 rises with the completion rate. A row whose rate is certainly higher than another's but
 whose share is certainly lower was scored by a different rule: a warning at that row.
-Rounding intervals are half-open ([v − h, v + h)), so two that only touch do not overlap.
+Scores' rounding intervals are half-open ([v − h, v + h)), so two shares that only touch do
+not overlap; rates must be strictly ordered (two met rows are both at exactly 100 %).
 Rows above target are left out (the deviation convention lowers their scores on purpose).
 """
 
@@ -49,7 +50,7 @@ def check_monotone(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator
     for members in groups.values():
         for row, rate, share in members:
             lower = next(((other, o_rate, o_share) for other, o_rate, o_share in members
-                          if o_rate.hi <= rate.lo and o_share.lo >= share.hi), None)
+                          if o_rate.hi < rate.lo and o_share.lo >= share.hi), None)
             if lower is not None:
                 yield _finding(ctx, rule, row, rate, lower)
 

@@ -36,8 +36,8 @@ def _most(figures: list[Figure | None]) -> int:
 
 def table_places(table: EvaluationTable) -> Places:
     """The precision of the scores, completion rates and percentage actuals of one table."""
-    funds, total = table.funds.total, table.total
-    scores = [figure(row.score) for row in table.indicators] + [figure(funds.score)]
+    funds, total = (table.funds.total if table.funds is not None else None), table.total
+    scores = [figure(row.score) for row in table.indicators] + [figure(funds.score if funds is not None else None)]
     if total is not None:
         scores.append(total.score)
     rates = [figure(row.completion_rate) for row in table.indicators]

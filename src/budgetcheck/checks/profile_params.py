@@ -58,6 +58,7 @@ class Conventions:
     execution_score: tuple[str, ...] = ("capped",)
     execution_thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
     execution_note_below: Fraction | None = None
+    unspent_rate: Fraction = Fraction(1, 2)
     above_target: tuple[str, ...] = ("full", "deviation")
     cutoff_rate: Fraction | None = None
     cutoff_levels: tuple[str, ...] = ()
@@ -81,6 +82,7 @@ class Conventions:
             execution_thresholds=tuple(sorted(
                 ((_fraction(t["min"], True), _fraction(t["share"], True)) for t in thresholds), key=lambda t: -t[0])),
             execution_note_below=_optional(params.get("execution_note_below")),
+            unspent_rate=_fraction(params.get("unspent_rate", "50%"), True),
             above_target=_names(params.get("above_target"), cls.above_target),
             cutoff_rate=_optional(params.get("cutoff_rate")),
             cutoff_levels=_names(params.get("cutoff_levels"), ()),

@@ -142,15 +142,17 @@ def compare_any(
     related: Sequence[DataPath] = (),
     severity: Severity | None = None,
     interval: Interval | None = None,
+    truncation: bool = True,
 ) -> Iterator[Finding]:
     """Nothing when the printed figure fits any candidate interval; an info (BC009) when it
-    fits one only if truncated; else a finding of ``rule`` expecting the first candidate.
-    ``interval``: what the printed figure stands for, when not its own rounding interval."""
+    fits one only if truncated (and ``truncation`` allows that reading); else a finding of
+    ``rule`` expecting the first candidate. ``interval``: what the printed figure stands for,
+    when not its own rounding interval."""
     mine = interval or Interval.of(printed)
     if not candidates or any(mine.intersects(c) for c in candidates):
         return
     truncated = Interval(*printed.truncation_interval())
-    if any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
+    if truncation and any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
         rule, severity = ctx.rules[TRUNCATION_RULE], None
     first = candidates[0]
     yield ctx.finding(
