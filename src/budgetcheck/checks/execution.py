@@ -132,8 +132,8 @@ def _outputs_met(table: EvaluationTable, conv: Conventions) -> int | None:
 def check_unspent_outputs_met(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Execution far below the profile's ``unspent_rate`` while every output row is met."""
     conv = conventions(ctx)
-    for path, table in tables(ctx, target):
-        if table.funds is None:
+    for path, table in ctx.scopes(target):  # every row counts, weighted or not
+        if not isinstance(table, EvaluationTable) or table.funds is None or table.funds.total is None:
             continue
         row, at = table.funds.total, path + ("funds", "total")
         rate = _rate_used(row)
