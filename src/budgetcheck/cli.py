@@ -84,7 +84,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that fails the run [default: error].")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even with findings (unreadable input still exits 2).")
-@click.option("--profile", default=None, help="Scoring profile (national, deviation).")
+@click.option("--profile", default=None, help="Scoring profile (see `budgetcheck profiles`) [default: the report's, else national].")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Message language [default: from the locale].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files checked in parallel [default: all cores].")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, envvar="BUDGETCHECK_MAX_BYTES",

@@ -3,9 +3,9 @@ yet printed at 100 % or full marks (deadlines are ``indicators.check_deadline``'
 
 A target is certainly missed when every completion rate the profile accepts for it lies
 below 100 % (the actual's rounding included). The finding is an error, or a warning when
-the full marks are only the proportional score rounded to the printed precision (4.84 of 5
-printed ``5``); none at all when the profile rounds scores to whole or half points and that
-rounding gives the full weight.
+the full marks are only the proportional score rounded to whole points (4.84 of 5 printed
+``5``); none when a score printed with decimals rounds to the weight (0.95 printed ``1.0``),
+or when the profile rounds scores to whole or half points and that rounding gives the weight.
 """
 
 from __future__ import annotations
@@ -50,12 +50,17 @@ def severity_of(row: Row, conv: Conventions) -> Severity | None:
     profile's own score rounding does."""
     score = row.score
     if score is None or claims_full(row) != "score":
+        rate = row.rate
+        shown = Interval.of(at_places(rate, row.places.rate)) if rate is not None else None
+        if shown is not None and any(shown.intersects(r) for r in row.assessment.rates):
+            return None  # 99.7 % printed 100 % in a table of whole-percent rates: rounding
         return Severity.ERROR
     due = score_ranges(row.weight.exact, list(row.assessment.rates), row.assessment.direction, conv)
     if conv.score_rounding is not None and any(rounded_to(score, conv.score_rounding).intersects(d) for d in due):
         return None
     if any(Interval.of(score).intersects(d) for d in due):
-        return Severity.WARNING
+        # rounding at whole points hides up to half a point; at decimals, less than it prints
+        return Severity.WARNING if score.places == 0 else None
     return Severity.ERROR
 
 
