@@ -95,21 +95,43 @@ def check_score_range(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
             yield ctx.finding(rule, at, values, expected=expected, found=score.text, related=[at, weight_at])
 
 
-def _unscored_weights(table: EvaluationTable) -> Fraction:
-    """The weights of the rows whose score is not printed (the funds row counted when it has a weight)."""
-    missing = sum((row.weight.exact for row in table.indicators if figure(row.score) is None), Fraction(0))
-    funds_weight = figure(table.funds.total.weight)
-    if funds_weight is not None and figure(table.funds.total.score) is None:
+def _printed_scores(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Figure]]:
+    """(path, score) of every printed score of a table: the funds row's and each row's (a
+    table without a weight column still prints its scores)."""
+    funds = table.funds.total if table.funds is not None else None
+    found = []
+    if funds is not None and figure(funds.score) is not None:
+        found.append((path + ("funds", "total", "score"), funds.score))
+    found += [(path + ("indicators", i, "score"), row.score) for i, row in enumerate(table.indicators)]
+    return [(at, score) for at, score in found if isinstance(score, Figure)]
+
+
+def _unscored_weights(table: EvaluationTable) -> Fraction | None:
+    """The weights of the rows whose score is not printed (the funds row counted when it has
+    a weight); None when such a row prints no weight either (no bound)."""
+    missing = Fraction(0)
+    for row in table.indicators:
+        weight = figure(row.weight)
+        if figure(row.score) is None:
+            if weight is None:
+                return None
+            missing += weight.exact
+    funds = table.funds.total if table.funds is not None else None
+    funds_weight = figure(funds.weight) if funds is not None else None
+    if funds is not None and funds_weight is not None and figure(funds.score) is None:
         missing += funds_weight.exact
     return missing
 
 
 def check_total_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """总分 = Σ printed indicator scores + the funds score, within the total's rounding."""
-    for path, table in tables(ctx, target):
+    for path, table in ctx.scopes(target):  # scores only: weights may be missing
+        if not isinstance(table, EvaluationTable):
+            continue
         printed = table.total.score if table.total is not None else None
-        parts = [(at, score) for at, score, _, _ in _scored(path, table)]
-        if printed is None or not parts:
+        parts = _printed_scores(path, table)
+        unscored = _unscored_weights(table)
+        if printed is None or not parts or unscored is None:
             continue
         at = path + ("total", "score")
         paths = [at] + [p for p, _ in parts]
@@ -118,7 +140,6 @@ def check_total_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
         ctx.touch(paths)
         summed = sum((score.exact for _, score in parts), Fraction(0))
         values = {"item": "", "table": table_name(table, path)}
-        unscored = _unscored_weights(table)
         for found in ctx.compare(rule, at, printed, Interval(summed, summed + unscored), values, related=paths):
             yield _unrounded(found, printed, [score for _, score in parts], unscored)
 
