@@ -17,8 +17,8 @@ import click
 
 from . import baseline as baselines
 from . import config as configs
-from .catalogue import load_profiles, load_rules
-from .cli import fail, write_report
+from .catalogue import load_rules
+from .cli import fail, load_checked_profiles, write_report
 from .i18n import did_you_mean, os_reason, t
 from .i18n.clickhelp import install
 from .inputs import STDIN, Expanded, expand, start_directory
@@ -95,7 +95,7 @@ def _selection(settings: Settings) -> Selection:
         selection = Selection.build(settings.select, settings.ignore, load_rules())
     except SelectionError as exc:
         fail(exc.args[0])
-    profiles = load_profiles()
+    profiles = load_checked_profiles()
     if settings.profile is not None and settings.profile not in profiles:
         fail(t("cli.unknown_profile", name=settings.profile, hint=did_you_mean(settings.profile, profiles),
                choices=", ".join(profiles)))
