@@ -153,3 +153,11 @@ def test_loading_does_not_import_extraction() -> None:
     code = "import sys, budgetcheck.loader, budgetcheck.kinds\nprint([m for m in sys.modules if 'extract' in m])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_pdf_places_read_in_chinese() -> None:
+    from budgetcheck.i18n import place
+
+    assert place("page 4 line 12", "zh") == "第 4 页第 12 行"
+    assert place("page 4 table 2 row 5 cell 7", "zh") == "第 4 页表 2 第 5 行第 7 格"
+    assert place("page 4 table 2 row 1", "zh") == "第 4 页表 2 第 1 行"
