@@ -27,7 +27,7 @@ BAD_INPUTS: list[dict[str, Any]] = [
     {"unit": UNIT, "procurement": "5", "government_fund": {"empty": "maybe"}},
     {"unit": UNIT, "explanations": {}},
     {"unit": "3"},
-    {"title": "x"},
+    {"title": "x", "statements": [{"amount": "1", "vs_prior": {"change": "1"}, "parts": [{"label": 3}]}]},
     {"unit": UNIT, "performance": {"unit_table": {"funds": {"total": {"label": "t", "weight": "/"}},
                                                    "indicators": [{"name": "a", "weight": "5", "target": ">=90%",
                                                                    "actual": "95%", "score": "x"}]}}},

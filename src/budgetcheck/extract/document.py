@@ -9,7 +9,9 @@ from functools import partial
 from typing import Any
 
 from ..paths import Path
-from . import others, threepublic, totals
+import copy
+
+from . import others, statements, threepublic, totals
 from .blocks import Block, Paragraph, Row, Where
 from .passage import Passage
 from .sections import Section, split_sections
@@ -38,7 +40,7 @@ PARSERS: dict[str, Parser] = {
 PROSE = ("prose", "prose.part")
 ORDER = ("schema_version", "title", "unit", "income_expenditure", "income", "expenditure", "fiscal",
          "general_budget", "basic_expenditure", "government_fund", "state_capital", "three_public",
-         "operating_costs", "procurement", "assets", "performance")
+         "operating_costs", "procurement", "assets", "performance", "statements", "balances")
 _TITLE = re.compile(r"^(?P<pre>.*?)(?P<year>\d{4})\s*年度?(?P<post>.*)$")
 
 
@@ -54,6 +56,7 @@ class Extraction:
 
 
 def _title(preamble: list[Paragraph], root: Sink) -> None:
+    preamble = [p for p in preamble if not statements.METADATA.match(p.text)]
     title = next((p for p in preamble if "决算" in p.text), preamble[0] if preamble else None)
     if title is None:
         return
@@ -68,22 +71,46 @@ def _title(preamble: list[Paragraph], root: Sink) -> None:
 
 
 def _narrative(paragraphs: list[Paragraph], root: Sink, out: Extraction) -> None:
+    """Template sections go to their parsers; any other text to the statement grammar.
+
+    A section its template parser reads completely stays in the template's slots; a section
+    with figures the parser could not place (another unit's wording) is read instead, whole,
+    by the statement grammar, as is the text before the first heading.
+    """
     preamble, sections = split_sections(paragraphs)
     _title(preamble, root)
+    reader = statements.StatementReader()
+    reader.feed("preamble", preamble)
     merged: dict[str, list[Section]] = {}
     for section in sections:
         merged.setdefault(section.key, []).append(section)
     for key, group in merged.items():
         passage = Passage(group[0].title, [p for s in group for p in s.paragraphs])
+        parser = PARSERS.get(key)
+        if key in PROSE:
+            passage.use(0, len(passage.norm))
+        elif parser is None or not _parsed(parser, passage, root):
+            reader.feed(passage.title, passage.paragraphs)
+            continue
         top = key.split(".")[0]
         if top in ORDER:
             out.headings.setdefault(top, group[0].title)
-        parser = PARSERS.get(key)
-        if parser is not None:
-            parser(passage, root)
-        elif key in PROSE:
-            passage.use(0, len(passage.norm))
         out.problems.extend(Problem(passage.title, text, where) for text, where in passage.leftovers())
+    reader.finish(root)
+    out.problems.extend(reader.problems)
+
+
+def _parsed(parser: Parser, passage: Passage, root: Sink) -> bool:
+    """Run a template parser; undo it and say False when it left figures unread."""
+    data, origins = copy.deepcopy(root.data), dict(root.origins)
+    parser(passage, root)
+    if not passage.leftovers():
+        return True
+    root.data.clear()
+    root.data.update(data)
+    root.origins.clear()
+    root.origins.update(origins)
+    return False
 
 
 def _tables(blocks: list[Block], root: Sink, out: Extraction) -> list[Paragraph]:

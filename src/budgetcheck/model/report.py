@@ -62,10 +62,10 @@ class HeadcountGroup(Base):
 
 
 class Unit(Base):
-    """单位概况: the unit, its year and headcount."""
+    """单位概况: the unit, its year and headcount (a partial document may give neither)."""
 
-    name: str
-    year: int
+    name: str | None = None
+    year: int | None = None
     headcount_total: Count | None = None
     headcount: list[HeadcountGroup] = Field(default_factory=list)
     subordinate_units: Count | None = None
@@ -290,6 +290,52 @@ class Performance(Base):
     projects: list[EvaluationTable] = Field(default_factory=list)
 
 
+class Comparison(Base):
+    """A figure compared with a base (上年, 预算, a named year): change, rate or a verbal claim.
+
+    ``current`` is the figure compared, ``base`` the base amount where printed (or read from
+    a table of the same document); ``claim`` is a printed "no change" wording (无变化, 持平 …).
+    """
+
+    against: str
+    current: Amount | None = None
+    base: Amount | None = None
+    change: Amount | None = None
+    rate: Percent | None = None
+    completion: Percent | None = None
+    claim: str | None = None
+
+
+class Statement(Base):
+    """A labelled figure read by the statement grammar, wherever it stands in the text.
+
+    ``amount`` is the final (决算/actual) figure, ``budget`` the budget printed with it;
+    ``share`` is of ``share_base`` (the total named or implied); ``parts`` are the labelled
+    parts printed under it (其中 lists, table rows), each measure summing to the total's.
+    """
+
+    label: str
+    key: str | None = None
+    amount: Amount | None = None
+    budget: Amount | None = None
+    share: Percent | None = None
+    share_base: Amount | None = None
+    vs_prior: Comparison | None = None
+    vs_budget: Comparison | None = None
+    vs_other: Comparison | None = None
+    damaged: str | None = None
+    parts: list[Statement] = Field(default_factory=list)
+
+
+class Balance(Base):
+    """A printed balance: ``result`` = Σ ``added`` − Σ ``subtracted`` (收支相抵，年终结余)."""
+
+    label: str
+    result: Amount
+    added: list[Amount] = Field(default_factory=list)
+    subtracted: list[Amount] = Field(default_factory=list)
+
+
 class Explanation(Base):
     """说明: a written explanation for one finding (rule code + data path)."""
 
@@ -304,7 +350,7 @@ class Report(Base):
     schema_version: int = Field(default=1, ge=1, le=1)
     profile: str | None = None
     title: str | None = None
-    unit: Unit
+    unit: Unit | None = None
     income_expenditure: IncomeExpenditure | None = None
     income: Breakdown | None = None
     expenditure: Breakdown | None = None
@@ -318,4 +364,6 @@ class Report(Base):
     procurement: Procurement | None = None
     assets: Assets | None = None
     performance: Performance | None = None
+    statements: list[Statement] = Field(default_factory=list)
+    balances: list[Balance] = Field(default_factory=list)
     explanations: list[Explanation] = Field(default_factory=list)
