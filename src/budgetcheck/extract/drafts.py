@@ -51,6 +51,7 @@ class Draft:
     aside: bool = False
     damaged: tuple[str, Where] | None = None
     table: bool = False
+    blank: bool = False  # a table row whose cells are all empty
     comparisons: dict[str, Cmp] = field(default_factory=dict)
     parts: list[Draft] = field(default_factory=list)
 

@@ -68,18 +68,20 @@ def split_tables(paragraphs: list[Paragraph], section: str = "") -> list[list[Pa
     out: list[list[Paragraph] | TableReading] = []
     text: list[Paragraph] = []
     index = 0
+    titled = _title(Paragraph(section, Where("?")))  # the heading above is the table's title
     while index < len(paragraphs):
         p = paragraphs[index]
-        if _title(p) or _pipe(p):
+        opens = _title(p) and not (index == 0 and titled)
+        if opens or _pipe(p) or (index == 0 and titled and _cellish(p)):
             end = index + 1
             while end < len(paragraphs) and _cellish(paragraphs[end]):
                 end += 1
-            cells = paragraphs[index + (0 if _pipe(p) else 1) : end]
+            cells = paragraphs[index + (1 if opens else 0) : end]
             if any(_NUMBER.match(_norm(c.text)) for c in cells):
                 if text:
                     out.append(text)
                     text = []
-                out.append(read_table(_norm(p.text) if not _pipe(p) else _norm(section), cells))
+                out.append(read_table(_norm(p.text) if opens else _norm(section), cells))
                 index = end
                 continue
         text.append(p)
@@ -156,6 +158,7 @@ class _Table:
         for index, name in enumerate(columns):
             cell = values[index] if index < len(values) else None
             self._set(draft, name, cell, label)
+        draft.blank = all(v.text in _EMPTY for v in values)
         return draft
 
     def _draft(self, label: str, where: Where) -> Draft:
@@ -229,13 +232,14 @@ class _Table:
         nested: set[int] = set()
         for draft in drafts:
             kids = self.v.children.get(draft.key or "", ())
-            if kids and all(k in by_key for k in kids):
+            if kids and all(k in by_key for k in kids) and not all(by_key[k].blank for k in kids):
                 for kid in kids:
                     part = by_key[kid]
                     part.parent = draft
                     draft.parts.append(part)
                     nested.add(id(part))
-        self.out.drafts.extend(d for d in drafts if id(d) not in nested)
+        # An empty cell is 0 beside filled ones; a row left wholly empty says nothing.
+        self.out.drafts.extend(d for d in drafts if id(d) not in nested and not d.blank)
 
     def _unplaced(self, cells: list[Cell]) -> None:
         numbers = [c for c in cells if _NUMBER.match(c.text)]

@@ -18,7 +18,7 @@ from .blocks import Paragraph, Where
 from .passage import fold
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-_PINYIN = re.compile(rf"\((?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]+\)")
+_PINYIN = re.compile(rf"[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]+[)）]")
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．)](?!\d))")
 _ENDS = tuple("。；;！？!?：:")
 _CJK = re.compile(r"[\u3400-\u9fff]")
