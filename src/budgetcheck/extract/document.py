@@ -90,21 +90,24 @@ def _narrative(paragraphs: list[Paragraph], root: Sink, out: Extraction) -> None
         if key in PROSE:
             passage.use(0, len(passage.norm))
         elif parser is None or not _parsed(parser, passage, root):
-            reader.feed(passage.title, passage.paragraphs)
+            for section in group:
+                reader.feed(section.title, ([section.heading] if section.heading else []) + section.paragraphs)
             continue
         top = key.split(".")[0]
         if top in ORDER:
             out.headings.setdefault(top, group[0].title)
+        reader.feed(passage.title, passage.take_unread())
         out.problems.extend(Problem(passage.title, text, where) for text, where in passage.leftovers())
     reader.finish(root)
     out.problems.extend(reader.problems)
 
 
 def _parsed(parser: Parser, passage: Passage, root: Sink) -> bool:
-    """Run a template parser; undo it and say False when it left figures unread."""
+    """Run a template parser; undo it and say False when it read less than half the figures."""
     data, origins = copy.deepcopy(root.data), dict(root.origins)
     parser(passage, root)
-    if not passage.leftovers():
+    used, figures = passage.read_share()
+    if used * 2 >= figures:
         return True
     root.data.clear()
     root.data.update(data)

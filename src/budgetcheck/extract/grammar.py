@@ -91,8 +91,9 @@ class _Reader:
                     s.parents, s.head = [], None
         tail = lead[start:]
         self._claims(tail, offset + start)
-        if "其中" in tail and s.last is not None:
-            draft, measure = s.last
+        if "其中" in tail and s.subject is not None:
+            draft = s.subject
+            measure = s.last[1] if s.last is not None and s.last[0] is draft else "amount"
             s.parents.append((draft, measure, self._depth(offset + start + tail.find("其中"))))
         elif re.search(r"(?:^|[，,；;])加", tail):
             s.parents = []
@@ -222,7 +223,7 @@ class _Reader:
             cmp = subject.comparison(s.slot or "vs_prior", s.against or "上年", self.scan.where(found.start()))
             if cmp.change is None:
                 cmp.change = self.fig(found, sign)
-            s.last_role = "change"
+            s.last, s.last_role = (subject, "change"), "change"
             return True
         if base and near.endswith(base[1]) and s.subject is not None:
             label = near[: near.rfind(base[1])]
@@ -258,10 +259,24 @@ class _Reader:
         subject = self._subject_for(text, found.start())
         if not (word and measure == "budget") and subject.parent is not None and subject.amount is None and not word:
             measure = self._inherited(subject)
+        if measure == "change" and subject.parent is not None:
+            return self._inherited_change(subject, found)
         if getattr(subject, measure) is not None:
             subject = self._new(text or subject.label, found.start(), subject.parent is not None)
         setattr(subject, measure, self.fig(found))
         s.last, s.last_role = (subject, measure), "amount"
+        return True
+
+    def _inherited_change(self, subject: Draft, found: re.Match[str]) -> bool:
+        """A part listed under a change (减少X万元，其中：A a万元…) is a change of the same kind."""
+        parent = subject.parent
+        assert parent is not None
+        slot = next((k for k, c in parent.comparisons.items() if c.change is not None), "vs_prior")
+        model = parent.comparisons.get(slot)
+        sign = "-" if model is not None and model.change is not None and model.change.text.startswith("-") else ""
+        cmp = subject.comparison(slot, model.against if model else "上年", self.scan.where(found.start()))
+        cmp.change = self.fig(found, sign)
+        self.state.last, self.state.last_role = (subject, "change"), "change"
         return True
 
     def _inherited(self, subject: Draft) -> str:
