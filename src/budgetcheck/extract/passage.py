@@ -139,6 +139,16 @@ class Passage:
         spans = self._figures()
         return sum(1 for a, b in spans if all(self.used[a:b])), len(spans)
 
+    def partly_read(self) -> bool:
+        """Whether some paragraph has figures a pattern used beside figures none used."""
+        spans = self._figures()
+        for index, paragraph in enumerate(self.paragraphs):
+            lo, hi = self.starts[index], self.starts[index] + len(paragraph.text)
+            read = {all(self.used[a:b]) for a, b in spans if lo <= a < hi}
+            if read == {True, False}:
+                return True
+        return False
+
     def take_unread(self) -> list[Paragraph]:
         """The paragraphs holding figures none of which a pattern used, marked as used."""
         spans = self._figures()
