@@ -21,6 +21,7 @@ from .indicators import (
 )
 from .table_scores import check_grade, check_score_range, check_total_score, check_weights_total
 from .signs import check_negative, check_percent_as_fraction
+from .statement_sums import check_statement_sum
 from .statements import check_balance, check_claim_unchanged, check_damaged, check_difference
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
@@ -57,4 +58,5 @@ KINDS: dict[str, CheckKind] = {
     "claim_unchanged": check_claim_unchanged,
     "balance": check_balance,
     "damaged": check_damaged,
+    "statement_sum": check_statement_sum,
 }

@@ -233,7 +233,7 @@ class _Table:
         for draft in drafts:
             kids = self.v.children.get(draft.key or "", ())
             if kids and all(k in by_key for k in kids) and not all(by_key[k].blank for k in kids):
-                for kid in kids:
+                for kid in sorted(kids, key=lambda k: drafts.index(by_key[k])):  # printed order
                     part = by_key[kid]
                     part.parent = draft
                     draft.parts.append(part)
