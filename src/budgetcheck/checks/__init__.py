@@ -22,7 +22,7 @@ from .indicators import (
 from .table_scores import check_grade, check_score_range, check_total_score, check_weights_total
 from .signs import check_negative, check_percent_as_fraction
 from .statement_sums import check_statement_sum
-from .statements import check_balance, check_claim_unchanged, check_damaged, check_difference
+from .statements import check_balance, check_claim_unchanged, check_damaged, check_difference, check_whole_base
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -59,4 +59,5 @@ KINDS: dict[str, CheckKind] = {
     "balance": check_balance,
     "damaged": check_damaged,
     "statement_sum": check_statement_sum,
+    "whole_base": check_whole_base,
 }

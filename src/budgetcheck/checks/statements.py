@@ -12,6 +12,7 @@ from ..catalogue import Rule
 from ..findings import Finding
 from ..intervals import Interval, total
 from .context import Context
+from .ratios import ratio_interval
 from .sums import what
 
 
@@ -66,3 +67,23 @@ def check_damaged(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[
     for path, value in ctx.values((), target["field"]):
         if isinstance(value, str) and value:
             yield ctx.finding(rule, path, {"printed": value}, found=value)
+
+
+def check_whole_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """A rate that holds only because a whole-number base is read as ± 0.5.
+
+    Budgets are set in whole units; "预算1万元 … 完成预算的47%" passes the rounding rule only
+    because 1 may stand for 0.5–1.5, while 0.53 of exactly 1 is 53%.
+    """
+    for scope, item in ctx.scopes(target):
+        found = [ctx.figure(scope, target[key]) for key in ("numerator", "denominator", "printed")]
+        if any(f is None for f in found):
+            continue
+        (num_path, numerator), (den_path, denominator), (printed_path, printed) = found  # type: ignore[misc]
+        if denominator.places != 0 or denominator.exact <= 0 or ctx.is_blocked([num_path, den_path, printed_path]):
+            continue
+        loose = ratio_interval(Interval.of(numerator), Interval.of(denominator))
+        exact = ratio_interval(Interval.of(numerator), Interval.point(denominator.exact))
+        if loose is None or exact is None or not Interval.of(printed).intersects(loose):
+            continue  # undefined, or already a mismatch of the ratio rule
+        yield from ctx.compare(rule, printed_path, printed, exact, what(target, item), related=[num_path, den_path])

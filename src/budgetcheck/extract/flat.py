@@ -99,7 +99,8 @@ def read_table(title: str, paragraphs: list[Paragraph]) -> TableReading:
     header = [c for c in cells[:first] if c.text and not c.bare]
     reader = _Table(vocabulary(), title, yuan)
     measures = [reader.measure(c.text) for c in header]
-    if len([m for m in measures if m]) > len(set(m for m in measures if m)):
+    named = [m for m in measures if m]
+    if len(_unit(measures)) < len(named):  # (预算数, 决算数) repeated: every header first
         return reader.headers_first(header, measures, cells[first:])
     return reader.rows(header, measures, cells[first - 1 if first and header and not measures[-1] else first :])
 
