@@ -19,7 +19,7 @@ from ..catalogue import Rule
 from ..figures import Figure
 from ..findings import Finding
 from ..intervals import Interval, total
-from ..paths import Path
+from ..paths import Path, format_path
 from .context import Context
 from .ratios import ratio_interval
 
@@ -132,4 +132,4 @@ def _at_part(ctx: Context, rule: Rule, at: Path, printed: Figure, computed: Inte
     """The total's comparison, reported at the part the other identities leave unconfirmed."""
     for finding in ctx.compare(rule, paths[0], printed, computed, values, related=paths):
         line, column = ctx.loaded.locate(at)
-        yield replace(finding, line=line, column=column, source=ctx.loaded.source_of(at))
+        yield replace(finding, path=format_path(at), line=line, column=column, source=ctx.loaded.source_of(at))
