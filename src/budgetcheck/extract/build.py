@@ -8,6 +8,9 @@ denominator, the total the statement is listed under, or its known parent label)
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+from ..figures import parse_figure
 from .drafts import SLOTS, BalanceDraft, Cmp, Draft, Fig
 from .sink import Sink
 from .vocab import vocabulary
@@ -69,8 +72,59 @@ def _same(draft: Draft, key: str | None, label: str) -> bool:
     return bool(label) and draft.label == label
 
 
+def _listed(drafts: list[Draft], linker: Linker) -> list[Draft]:
+    """Put a list "X中，A a，占…；B b，占…" under X when it names all of X's parts.
+
+    The list is taken as all of X when its shares add up to 100 % within rounding or its
+    labels are every known part of X; X's amount is the one printed for X elsewhere.
+    """
+    out: list[Draft] = []
+    index = 0
+    while index < len(drafts):
+        draft = drafts[index]
+        end = index
+        while end < len(drafts) and drafts[end].share is not None and drafts[end].share_head == draft.share_head:
+            end += 1
+        group = drafts[index:end]
+        head = _head(draft, group, linker) if draft.share_head and len(group) >= 2 else None
+        if head is None:
+            out.append(draft)
+            index += 1
+            continue
+        out.append(head)
+        index = end
+    return out
+
+
+def _head(first: Draft, group: list[Draft], linker: Linker) -> Draft | None:
+    vocab = vocabulary()
+    key = vocab.key(first.share_head or "")
+    total = linker.lookup(first, "amount", key, "") if key else None
+    if total is None or not _exhaustive(group, key):
+        return None
+    head = Draft(first.share_head or "", total.where, key=key, amount=total)
+    for part in group:
+        part.parent = head
+        head.parts.append(part)
+    return head
+
+
+def _exhaustive(group: list[Draft], key: str | None) -> bool:
+    kids = set(vocabulary().children.get(key or "", ()))
+    if kids and {d.key for d in group} >= kids:
+        return True
+    low = high = Fraction(0)
+    for draft in group:
+        assert draft.share is not None
+        lo, hi = parse_figure(draft.share.text, percent=True).interval()
+        low, high = low + lo, high + hi
+    return low <= 100 <= high
+
+
 def write(drafts: list[Draft], balances: list[BalanceDraft], root: Sink) -> None:
     """Store linked statements as ``statements`` and balances as ``balances``."""
+    linker = Linker(drafts)
+    drafts = _listed(drafts, linker)
     linker = Linker(drafts)
     pending = list(drafts)
     while pending:

@@ -30,7 +30,7 @@ _LABEL_NOISE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|[（(]?[一二三四五六七八九十\d]+[)）.、]|其中|包括|加|另|和|及|主要是|分别是|[：:]|\s)+"
 )
 _YEAR = re.compile(r"\d{4}年度?")
-_HEAD = re.compile(r"([^，。；;：:\n]{2,40}?)中[，,]?$")
+_HEAD = re.compile(r"([^，。；;：:\n]{2,40}?)中[，,：:]")
 _SHARE = re.compile(r"占(?P<of>[^，。；\d]*?)(?:的|比重为?|比例为?)?$")
 _COUNT_UNITS = ("辆", "人次", "人", "个", "批次", "次", "台（套）", "台", "平方米", "项")
 
@@ -97,9 +97,9 @@ class _Reader:
             s.parents.append((draft, measure, self._depth(offset + start + tail.find("其中"))))
         elif re.search(r"(?:^|[，,；;])加", tail):
             s.parents = []
-        head = _HEAD.search(tail.rstrip(_SOFT))
-        if head and not any(word in head[1] for word in ("其中",)):
-            s.head = head[1]
+        heads = [h for h in _HEAD.finditer(tail) if not h[1].endswith("其")]
+        if heads:
+            s.head = heads[-1][1]
 
     def _claims(self, text: str, offset: int) -> None:
         """Base phrases and "no change" claims in the words between figures."""

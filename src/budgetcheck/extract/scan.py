@@ -28,7 +28,7 @@ _MIN_BROKEN = 15  # PDF lines broken inside a sentence are full-width lines
 @lru_cache(maxsize=1)
 def _converter() -> Any:
     """OpenCC's traditional → simplified converter (imported only for traditional text)."""
-    from opencc import OpenCC  # lazy: most documents are simplified
+    from opencc import OpenCC  # type: ignore[import-untyped]  # lazy: only for Chinese text
 
     try:
         return OpenCC("t2s")
