@@ -151,7 +151,7 @@ def _put(sink: Sink, key: str, figure: Fig | None) -> None:
 
 def _statement(draft: Draft, sink: Sink, linker: Linker) -> list[Draft]:
     """Write one statement; return the parts that stand alone (a list of one is no sum)."""
-    sink.set("label", draft.label, draft.where)
+    sink.set("label", draft.printed or draft.label, draft.where)
     if draft.key:
         sink.set("key", draft.key)
     _put(sink, "amount", draft.amount)

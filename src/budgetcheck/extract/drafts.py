@@ -39,9 +39,10 @@ class Cmp:
 class Draft:
     """One labelled statement."""
 
-    label: str
+    label: str  # normalised (simplified, no spaces): what labels are matched by
     where: Where
     key: str | None = None
+    printed: str | None = None  # the label as printed
     amount: Fig | None = None
     budget: Fig | None = None
     share: Fig | None = None

@@ -35,6 +35,7 @@ class Cell:
     text: str
     where: Where
     bare: bool = False
+    raw: str = ""
 
 
 @dataclass
@@ -94,7 +95,8 @@ def split_tables(paragraphs: list[Paragraph], section: str = "") -> list[list[Pa
 def read_table(title: str, paragraphs: list[Paragraph]) -> TableReading:
     """Read one flattened table's cells into statements."""
     yuan = any(_UNIT_LINE.match(_norm(p.text)) and _norm(p.text).endswith(("：元", ":元")) for p in paragraphs)
-    cells = [Cell(_norm(p.text), p.where, p.text.strip() == "|") for p in paragraphs if not _UNIT_LINE.match(_norm(p.text))]
+    cells = [Cell(_norm(p.text), p.where, p.text.strip() == "|", p.text.strip().rstrip("|").strip())
+             for p in paragraphs if not _UNIT_LINE.match(_norm(p.text))]
     first = next((i for i, c in enumerate(cells) if _NUMBER.match(c.text)), len(cells))
     header = [c for c in cells[:first] if c.text and not c.bare]
     reader = _Table(vocabulary(), title, yuan)
@@ -156,6 +158,7 @@ class _Table:
             return None
         text = label.text if label is not None else self.title
         draft = self._draft(clean_label(text), label.where if label else (values[0].where if values else Where("?")))
+        draft.printed = clean_label(label.raw) if label is not None else None
         for index, name in enumerate(columns):
             cell = values[index] if index < len(values) else None
             self._set(draft, name, cell, label)

@@ -303,6 +303,10 @@ class _Reader:
     def _new(self, label: str, offset: int, as_part: bool) -> Draft:
         s = self.state
         draft = Draft(label, self.scan.where(offset), key=self.v.key(label) if label else None)
+        start = self.scan.text.rfind(label, 0, offset) if label else -1
+        if start >= 0:
+            draft.printed = clean_label(self.scan.printed(start, start + len(label)))
+            draft.where = self.scan.where(start)
         draft.aside = self._depth(offset) > 0
         parent = self._parent_for(draft) if as_part else None
         if parent is not None:
@@ -376,8 +380,10 @@ def _near(lead: str) -> str:
 def clean_label(text: str) -> str:
     """A printed label without numbering, 其中, a leading year or quotes."""
     text = _YEAR.sub("", text)
-    text = _LABEL_NOISE.sub("", text)
-    return text.strip(" “”\"'")
+    text = _LABEL_NOISE.sub("", text).strip(" \"'")
+    if "”" in text and "“" not in text:
+        text = "“" + text  # the opening quote was cut with the words before it
+    return text
 
 
 def _labelish(text: str) -> bool:

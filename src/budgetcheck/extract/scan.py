@@ -51,7 +51,8 @@ def continues(previous: str, following: str) -> bool:
     """Whether ``following`` goes on the sentence a PDF line break cut in ``previous``."""
     if not previous or previous.endswith(_ENDS) or _HEADING.match(following) or "|" in previous + following:
         return False
-    return len(previous) >= _MIN_BROKEN and any(ch.isdigit() for ch in previous + following[:6])
+    body = _HEADING.sub("", previous)  # a numbered heading's own number is no figure
+    return len(previous) >= _MIN_BROKEN and any(ch.isdigit() for ch in body + following[:6])
 
 
 class Scan:
