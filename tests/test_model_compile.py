@@ -32,7 +32,7 @@ BAD_INPUTS: list[dict[str, Any]] = [
                                                    "indicators": [{"name": "a", "weight": "5", "target": ">=90%",
                                                                    "actual": "95%", "score": "x"}]}}},
     {"unit": {**UNIT, "headcount_total": "5人", "divisions": ["a", 3]}, "income": {"total": None}},
-    {"unit": UNIT, "income": {"total": "1.00", "items": [{"label": "a", "amount": "1", "parts": [{"label": "b"}]}]}},
+    {"unit": UNIT, "income": {"total": "1.00", "items": [{"label": "a", "amount": "1", "parts": [{"label": 7, "amount": "b"}]}]}},
 ]
 
 

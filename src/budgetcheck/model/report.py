@@ -28,8 +28,8 @@ class Change(Base):
 class BudgetComparison(Base):
     """Budget against final figure: 预决算差异率 and/or "完成预算 P%"."""
 
-    budget: Amount
-    final: Amount
+    budget: Amount | None = None
+    final: Amount | None = None
     variance_rate: Percent | None = None
     completion_rate: Percent | None = None
     reason: str | None = None
@@ -38,8 +38,8 @@ class BudgetComparison(Base):
 class Item(Base):
     """One labelled part of a total, with its share and change where printed."""
 
-    label: str
-    amount: Amount
+    label: str | None = None
+    amount: Amount | None = None
     share: Percent | None = None
     change: Change | None = None
     budget: BudgetComparison | None = None
@@ -49,15 +49,15 @@ class Item(Base):
 class Breakdown(Base):
     """A total split into labelled parts (income by source, expenditure by kind)."""
 
-    total: Amount
+    total: Amount | None = None
     items: list[Item] = Field(default_factory=list)
 
 
 class HeadcountGroup(Base):
     """Headcount of one kind (在职/离休/退休) and its change."""
 
-    label: str
-    count: Count
+    label: str | None = None
+    count: Count | None = None
     change: Count | None = None
 
 
@@ -76,12 +76,12 @@ class Unit(Base):
 class IncomeExpenditure(Base):
     """收入支出决算总体情况: 收入总计 and 支出总计 with their parts and the change."""
 
-    income_total: Amount
-    current_income: Amount
+    income_total: Amount | None = None
+    current_income: Amount | None = None
     non_fiscal_balance_used: Amount | None = None
     opening_balance: Amount | None = None
-    expenditure_total: Amount
-    current_expenditure: Amount
+    expenditure_total: Amount | None = None
+    current_expenditure: Amount | None = None
     balance_distribution: Amount | None = None
     closing_balance: Amount | None = None
     change: Change | None = None
@@ -90,12 +90,12 @@ class IncomeExpenditure(Base):
 class FiscalAppropriation(Base):
     """财政拨款收入支出决算总体情况."""
 
-    income_total: Amount
+    income_total: Amount | None = None
     opening_balance: Amount | None = None
-    current_income: Amount
-    expenditure_total: Amount
+    current_income: Amount | None = None
+    expenditure_total: Amount | None = None
     closing_balance: Amount | None = None
-    current_expenditure: Amount
+    current_expenditure: Amount | None = None
     change: Change | None = None
     budget_comparison: BudgetComparison | None = None
 
@@ -103,17 +103,17 @@ class FiscalAppropriation(Base):
 class DetailLine(Base):
     """One 类/款/项 line of general-public-budget expenditure."""
 
-    class_label: str
+    class_label: str | None = None
     section_label: str | None = None
     item_label: str | None = None
-    amount: Amount
+    amount: Amount | None = None
     change: Change | None = None
 
 
 class GeneralBudget(Base):
     """一般公共预算财政拨款支出: total, structure by 类, and 类/款/项 detail lines."""
 
-    total: Amount
+    total: Amount | None = None
     share_of_expenditure: Percent | None = None
     change: Change | None = None
     budget_comparison: BudgetComparison | None = None
@@ -124,9 +124,9 @@ class GeneralBudget(Base):
 class BasicExpenditure(Base):
     """一般公共预算财政拨款基本支出 = 人员经费 + 公用经费."""
 
-    total: Amount
-    personnel: Amount
-    public: Amount
+    total: Amount | None = None
+    personnel: Amount | None = None
+    public: Amount | None = None
     personnel_items: list[str] = Field(default_factory=list)
     public_items: list[str] = Field(default_factory=list)
 
@@ -154,7 +154,7 @@ class ThreePublicCounts(Base):
 class ThreePublic(Base):
     """财政拨款"三公"经费: total, its three items (with sub-items), budget and counts."""
 
-    amount: Amount
+    amount: Amount | None = None
     change: Change | None = None
     budget: BudgetComparison | None = None
     items: list[Item] = Field(default_factory=list)
@@ -164,25 +164,25 @@ class ThreePublic(Base):
 class OperatingCosts(Base):
     """机关运行经费 or 公用经费 with its change."""
 
-    label: str
-    amount: Amount
+    label: str | None = None
+    amount: Amount | None = None
     change: Change | None = None
 
 
 class Portion(Base):
     """An amount with its printed share of a total."""
 
-    amount: Amount
+    amount: Amount | None = None
     share: Percent | None = None
 
 
 class Procurement(Base):
     """政府采购: total = 货物 + 工程 + 服务; amounts granted to SMEs and micro firms."""
 
-    total: Amount
-    goods: Amount
-    works: Amount
-    services: Amount
+    total: Amount | None = None
+    goods: Amount | None = None
+    works: Amount | None = None
+    services: Amount | None = None
     sme: Portion | None = None
     micro: Portion | None = None
 
@@ -190,8 +190,8 @@ class Procurement(Base):
 class VehicleCategory(Base):
     """Vehicles of one category."""
 
-    label: str
-    count: Count
+    label: str | None = None
+    count: Count | None = None
 
 
 class Assets(Base):
