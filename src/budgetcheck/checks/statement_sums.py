@@ -23,7 +23,7 @@ from ..paths import Path, format_path
 from .context import Context
 from .ratios import ratio_interval
 
-MEASURES = (("amount",), ("budget",), ("vs_prior", "change"))
+MEASURES = (("amount",), ("budget",), ("vs_prior", "change"), ("count",))
 Node = tuple[Path, Any]
 
 
@@ -47,9 +47,25 @@ def _holds(item: Any, measure: tuple[str, ...]) -> bool | None:
     """Whether an item's measure equals the sum of its parts' (None: not checkable)."""
     printed = _value(item, measure)
     parts = [_value(part, measure) for part in item.parts]
-    if printed is None or len(parts) < 2 or any(p is None for p in parts):
+    if printed is None or not parts or any(p is None for p in parts):
         return None
+    if len(parts) == 1:  # 其中 one part: a subset, not a sum (changes are signed: no order)
+        part = parts[0]
+        assert part is not None
+        return None if measure == ("vs_prior", "change") else _interval(part, measure).lo <= _interval(printed, measure).hi
+    if measure == ("count",):  # counts are exact, and only counts of one unit add up
+        if len({_unit(printed)} | {_unit(p) for p in parts if p is not None}) > 1:
+            return None
+        return printed.exact == sum(p.exact for p in parts if p is not None)
     return Interval.of(printed).intersects(total([Interval.of(p) for p in parts if p is not None]))
+
+
+def _interval(figure: Figure, measure: tuple[str, ...]) -> Interval:
+    return Interval.point(figure.exact) if measure == ("count",) else Interval.of(figure)
+
+
+def _unit(figure: Figure) -> str:
+    return figure.text.lstrip("+-0123456789.,")
 
 
 class _Vouch:
@@ -114,7 +130,7 @@ def _finding(ctx: Context, rule: Rule, vouch: _Vouch, path: Path, item: Any, mea
     if ctx.is_blocked(paths):
         return
     ctx.touch(paths)
-    computed = total([Interval.of(_value(part, measure)) for _, part in parts])  # type: ignore[arg-type]
+    computed = total([_interval(_value(part, measure), measure) for _, part in parts])  # type: ignore[arg-type]
     values = {"what": "statement " + ".".join(measure) + ": ", "what_zh": "", "item": item.label}
     at = path + measure
     if vouch.confirmed(path, item, measure):
@@ -123,6 +139,9 @@ def _finding(ctx: Context, rule: Rule, vouch: _Vouch, path: Path, item: Any, mea
         if culprit is not None:
             at = culprit[0]
             values["item"] = f"{item.label} (part {culprit[1].label})"
+    if measure == ("count",):  # exact: no rounding, no truncation
+        yield ctx.finding(rule, at, values, expected=str(computed.lo), found=printed.text, related=paths)
+        return
     yield from ctx.compare(rule, at, printed, computed, values, related=paths) if at == path + measure else _at_part(
         ctx, rule, at, printed, computed, values, paths)
 

@@ -141,7 +141,7 @@ def write(drafts: list[Draft], balances: list[BalanceDraft], root: Sink) -> None
 
 
 def _worth(draft: Draft) -> bool:
-    return bool(draft.amount or draft.budget or draft.comparisons or draft.parts or draft.damaged or draft.share)
+    return bool(draft.amount or draft.budget or draft.count or draft.comparisons or draft.parts or draft.damaged or draft.share)
 
 
 def _put(sink: Sink, key: str, figure: Fig | None) -> None:
@@ -150,12 +150,13 @@ def _put(sink: Sink, key: str, figure: Fig | None) -> None:
 
 
 def _statement(draft: Draft, sink: Sink, linker: Linker) -> list[Draft]:
-    """Write one statement; return the parts that stand alone (a list of one is no sum)."""
+    """Write one statement with its parts; return the drafts left to write at the top."""
     sink.set("label", draft.printed or draft.label, draft.where)
     if draft.key:
         sink.set("key", draft.key)
     _put(sink, "amount", draft.amount)
     _put(sink, "budget", draft.budget)
+    _put(sink, "count", draft.count)
     if draft.share is not None:
         _put(sink, "share", draft.share)
         _put(sink, "share_base", linker.share_base(draft))
@@ -166,8 +167,6 @@ def _statement(draft: Draft, sink: Sink, linker: Linker) -> list[Draft]:
     if draft.damaged:
         sink.set("damaged", draft.damaged[0], draft.damaged[1])
     parts = [part for part in draft.parts if _worth(part)]
-    if len(parts) < 2:
-        return parts
     alone: list[Draft] = []
     for part in parts:
         alone.extend(_statement(part, sink.append("parts"), linker))

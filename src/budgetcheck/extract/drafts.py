@@ -45,6 +45,7 @@ class Draft:
     printed: str | None = None  # the label as printed
     amount: Fig | None = None
     budget: Fig | None = None
+    count: Fig | None = None
     share: Fig | None = None
     share_of: str | None = None
     share_head: str | None = None

@@ -33,6 +33,7 @@ _YEAR = re.compile(r"\d{4}年度?")
 _HEAD = re.compile(r"([^，。；;：:\n]{2,40}?)中[，,：:]")
 _SHARE = re.compile(r"占(?P<of>[^，。；\d]*?)(?:的|比重为?|比例为?)?$")
 _COUNT_UNITS = ("辆", "人次", "人", "个", "批次", "次", "台（套）", "台", "平方米", "项")
+_COUNTED = ("辆", "人次", "人", "个", "批次", "次", "台（套）", "台")  # exact counts: parts sum exactly
 
 
 @dataclass
@@ -152,6 +153,8 @@ class _Reader:
         if unit == "%":
             return self._percent(found, near, lead)
         if unit in _COUNT_UNITS:
+            if unit in _COUNTED and self.state.last_role != "change":
+                return self._labelled(found, near, counted=True)
             self.state.last_role = "count"
             return True
         if unit == "亿元":
@@ -245,11 +248,11 @@ class _Reader:
             return True
         return self._labelled(found, near)
 
-    def _labelled(self, found: re.Match[str], near: str) -> bool:
+    def _labelled(self, found: re.Match[str], near: str, counted: bool = False) -> bool:
         s = self.state
         text = self.v.filler.sub("", near)
-        measure = "amount"
-        word = self.v.budget_word.search(text)
+        measure = "count" if counted else "amount"
+        word = None if counted else self.v.budget_word.search(text)
         if word and (word.start() > 0 or not text.endswith("决算")):
             measure, text = "budget", text[: word.start()]
         else:
@@ -257,14 +260,17 @@ class _Reader:
             if word and not _labelish(clean_label(text[: word.start()])):
                 text = ""
         subject = self._subject_for(text, found.start())
-        if not (word and measure == "budget") and subject.parent is not None and subject.amount is None and not word:
+        if not counted and not (word and measure == "budget") and subject.parent is not None and subject.amount is None and not word:
             measure = self._inherited(subject)
         if measure == "change" and subject.parent is not None:
             return self._inherited_change(subject, found)
         if getattr(subject, measure) is not None:
             subject = self._new(text or subject.label, found.start(), subject.parent is not None)
-        setattr(subject, measure, self.fig(found))
-        s.last, s.last_role = (subject, measure), "amount"
+        figure = self.fig(found)
+        if counted:
+            figure.text += found["unit"]
+        setattr(subject, measure, figure)
+        s.last, s.last_role = (subject, measure), "count" if counted else "amount"
         return True
 
     def _inherited_change(self, subject: Draft, found: re.Match[str]) -> bool:

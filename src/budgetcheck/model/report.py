@@ -318,6 +318,7 @@ class Statement(Base):
     key: str | None = None
     amount: Amount | None = None
     budget: Amount | None = None
+    count: Count | None = None
     share: Percent | None = None
     share_base: Amount | None = None
     vs_prior: Comparison | None = None
