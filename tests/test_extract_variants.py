@@ -86,7 +86,7 @@ def test_full_width_figures_are_kept_as_printed() -> None:
 def test_an_extra_section_is_read_by_the_statement_grammar_not_dropped() -> None:
     extraction = extract_file(DATA / "variant-sections.txt")
     assert extraction.problems == []
-    assert extraction.data["statements"] == [{"label": "本年度开展培训支出", "amount": "3.50"}]
+    assert extraction.data["statements"] == [{"label": "本年度开展培训支出", "amount": "3.50"}, {"label": "参训", "count": "120人次"}]
     assert extraction.origins[("statements", 0, "amount")].line == 9
 
 
