@@ -19,15 +19,15 @@ from ..catalogue import Rule
 from ..figures import Figure
 from ..findings import Finding
 from ..intervals import Interval, total
-from ..paths import Path, format_path
+from ..paths import DataPath, format_path
 from .context import Context
 from .ratios import ratio_interval
 
 MEASURES = (("amount",), ("budget",), ("vs_prior", "change"), ("count",))
-Node = tuple[Path, Any]
+Node = tuple[DataPath, Any]
 
 
-def _walk(items: list[Any], prefix: Path) -> Iterator[Node]:
+def _walk(items: list[Any], prefix: DataPath) -> Iterator[Node]:
     for index, item in enumerate(items):
         path = prefix + (index,)
         yield path, item
@@ -73,12 +73,12 @@ class _Vouch:
 
     def __init__(self, nodes: list[Node]):
         self.nodes = nodes
-        self.parent: dict[Path, Any] = {}
+        self.parent: dict[DataPath, Any] = {}
         for path, item in nodes:
             for index, part in enumerate(item.parts):
                 self.parent[path + ("parts", index)] = item
 
-    def confirmed(self, path: Path, item: Any, measure: tuple[str, ...]) -> bool:
+    def confirmed(self, path: DataPath, item: Any, measure: tuple[str, ...]) -> bool:
         figure = _value(item, measure)
         if figure is None:
             return False
@@ -87,7 +87,7 @@ class _Vouch:
             return True
         return self._repeated(path, item, measure, figure) or self._in_ratio(item, measure, figure)
 
-    def _repeated(self, path: Path, item: Any, measure: tuple[str, ...], figure: Figure) -> bool:
+    def _repeated(self, path: DataPath, item: Any, measure: tuple[str, ...], figure: Figure) -> bool:
         key = item.key or item.label
         return any(
             other_path != path and (other.key or other.label) == key
@@ -122,7 +122,7 @@ def check_statement_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Ite
             yield from _finding(ctx, rule, vouch, path, item, measure)
 
 
-def _finding(ctx: Context, rule: Rule, vouch: _Vouch, path: Path, item: Any, measure: tuple[str, ...]) -> Iterator[Finding]:
+def _finding(ctx: Context, rule: Rule, vouch: _Vouch, path: DataPath, item: Any, measure: tuple[str, ...]) -> Iterator[Finding]:
     printed = _value(item, measure)
     assert printed is not None
     parts = [(path + ("parts", i) + measure, part) for i, part in enumerate(item.parts)]
@@ -146,8 +146,8 @@ def _finding(ctx: Context, rule: Rule, vouch: _Vouch, path: Path, item: Any, mea
         ctx, rule, at, printed, computed, values, paths)
 
 
-def _at_part(ctx: Context, rule: Rule, at: Path, printed: Figure, computed: Interval, values: dict[str, str],
-             paths: list[Path]) -> Iterator[Finding]:
+def _at_part(ctx: Context, rule: Rule, at: DataPath, printed: Figure, computed: Interval, values: dict[str, str],
+             paths: list[DataPath]) -> Iterator[Finding]:
     """The total's comparison, reported at the part the other identities leave unconfirmed."""
     for finding in ctx.compare(rule, paths[0], printed, computed, values, related=paths):
         line, column = ctx.loaded.locate(at)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from ..paths import Path
-import copy
-
+from ..paths import DataPath
 from . import others, statements, threepublic, totals
 from .blocks import Block, Paragraph, Row, Where
 from .passage import Passage
@@ -50,7 +49,7 @@ class Extraction:
 
     source: str
     data: dict[str, Any]
-    origins: dict[Path, Where] = field(default_factory=dict)
+    origins: dict[DataPath, Where] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
