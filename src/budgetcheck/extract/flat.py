@@ -51,7 +51,9 @@ def _norm(text: str) -> str:
 
 
 def _pipe(p: Paragraph) -> bool:
-    return p.text.rstrip().endswith("|")
+    """A flattened cell line (``合 计 |`` or a bare ``|``); ``| a | b |`` rows are whole rows."""
+    text = p.text.strip()
+    return text.endswith("|") and text.count("|") == 1
 
 
 def _cellish(p: Paragraph) -> bool:
