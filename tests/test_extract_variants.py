@@ -10,7 +10,11 @@ hand. What each covers:
 - section numbering 一、 (table, repeated), （一） (table, sections), 1. (wording), 第一部分
   (wording), none (sections)
 - a missing section: sections (no income/expenditure breakdown), repeated (no 三公, no tables)
-- an extra unknown section: sections (十三、其他事项, reported as not extracted)
+- an extra unknown section: sections (十三、其他事项, read by the statement grammar)
+- flattened "三公" tables, one cell per line with ``|`` (bare ``|`` rows, empty cells) and the
+  text's claims against them: flat-table; every header first, then the numbers: headers-first
+- government 决算: 加…收入合计, 上述收支相抵，年终结余, figures in brackets: government
+- traditional characters with inserted pinyin, stray commas, 元 with full-width digits: traditional
 - a repeated paragraph: repeated (the same change paragraph in two sections, both copies kept)
 - a small performance table: table
 """
