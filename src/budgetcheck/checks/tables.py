@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
-from ..catalogue import Profile, Rule
+from ..catalogue import Rule
+from ..profiles import Profile
 from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
 from ..paths import DataPath
 from .context import TRUNCATION_RULE, Context
+from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
 
@@ -38,11 +41,6 @@ def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, Eva
             yield path, table
 
 
-def figure(value: object) -> Figure | None:
-    """A cell's figure, or None for a placeholder or missing cell."""
-    return value if isinstance(value, Figure) else None
-
-
 def table_name(table: EvaluationTable, path: DataPath) -> str:
     """How messages name a table: its project name, or the unit table."""
     if table.name and "projects" in path:
@@ -58,6 +56,7 @@ class Row:
     indicator: Indicator
     table: str
     assessment: Assessment
+    places: Places = Places()
 
     def at(self, field: str) -> DataPath:
         """The path of one cell of the row."""
@@ -78,6 +77,14 @@ class Row:
     def rate(self) -> Figure | None:
         """The printed completion rate, or None."""
         return figure(self.indicator.completion_rate)
+
+    def score_at_table_precision(self, step: Fraction | None = None) -> Interval | None:
+        """The printed score read at the precision of the table's scores, or, under a profile
+        that rounds scores to ``step`` points, every value that rounds to it."""
+        score = self.score
+        if score is None:
+            return None
+        return rounded_to(score, step) if step is not None else Interval.of(at_places(score, self.places.score))
 
     def values(self, **extra: str) -> dict[str, str]:
         """Message values naming the row: ``item`` (indicator) and ``table``."""
@@ -101,9 +108,10 @@ def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conve
     if cached is not None and cached[0] is conv:
         found: list[Row] = cached[1]
         return found
-    name = table_name(table, path)
+    name, places = table_name(table, path), table_places(table)
     made = [
-        Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
+        Row(path + ("indicators", index), indicator, name,
+            assess(indicator.target, indicator.actual, conv, places.actual_percent), places)
         for index, indicator in enumerate(table.indicators)
     ]
     ctx.memo[key] = (conv, made)
@@ -133,14 +141,18 @@ def compare_any(
     values: dict[str, str],
     related: Sequence[DataPath] = (),
     severity: Severity | None = None,
+    interval: Interval | None = None,
+    truncation: bool = True,
 ) -> Iterator[Finding]:
     """Nothing when the printed figure fits any candidate interval; an info (BC009) when it
-    fits one only if truncated; else a finding of ``rule`` expecting the first candidate."""
-    mine = Interval.of(printed)
+    fits one only if truncated (and ``truncation`` allows that reading); else a finding of
+    ``rule`` expecting the first candidate. ``interval``: what the printed figure stands for,
+    when not its own rounding interval."""
+    mine = interval or Interval.of(printed)
     if not candidates or any(mine.intersects(c) for c in candidates):
         return
     truncated = Interval(*printed.truncation_interval())
-    if any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
+    if truncation and any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
         rule, severity = ctx.rules[TRUNCATION_RULE], None
     first = candidates[0]
     yield ctx.finding(
