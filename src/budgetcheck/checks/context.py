@@ -102,6 +102,25 @@ class Context:
             source=self.loaded.source_of(path),
         )
 
+    def interval(self, path: Path, figure: Figure) -> Interval:
+        """What a figure stands for, narrowed by its copies elsewhere in the report.
+
+        A figure printed twice (``57`` here, ``57.4`` there) is one true value in both
+        rounding intervals, so every identity sees their intersection (``[57.35, 57.45)``).
+        Copies that share no value are reported by the same-figure rule and blocked.
+        """
+        own = Interval.of(figure)
+        copies = copy_groups(self).get(path)
+        if not copies:
+            return own
+        for other in copies:
+            found = get(self.report, other)
+            narrowed = own.intersection(Interval.of(found)) if isinstance(found, Figure) else own
+            if narrowed is None:
+                return Interval.of(figure)
+            own = narrowed
+        return own
+
     def compare(
         self,
         rule: Rule,
@@ -110,21 +129,64 @@ class Context:
         computed: Interval,
         values: dict[str, str],
         related: list[Path] | tuple[Path, ...] = (),
+        truncated: Interval | None = None,
     ) -> Iterator[Finding]:
         """Compare a printed figure with the interval of its recomputed value.
 
-        Nothing when they overlap; an info finding when the figure is only consistent if it
-        was truncated instead of rounded; otherwise a finding of ``rule``.
+        Nothing when they share a value; an info finding (BC009) when they would if every
+        figure of the identity had been truncated instead of rounded (``truncated`` is the
+        value recomputed from the operands' truncation intervals); otherwise ``rule``.
         """
-        if Interval.of(printed).intersects(computed):
+        if self.interval(printed_path, printed).intersects(computed):
             return
         expected = format_fraction(computed.mid, printed.places, printed.percent)
         described = computed.describe(printed.places, printed.percent)
-        if Interval(*printed.truncation_interval()).intersects(computed) and TRUNCATION_RULE in self.rules:
+        if (
+            truncated is not None
+            and TRUNCATION_RULE in self.rules
+            and Interval.truncated(printed).intersects(truncated)
+        ):
             rule = self.rules[TRUNCATION_RULE]
         yield self.finding(
             rule, printed_path, values, expected=expected, found=printed.text, interval=described, related=related
         )
+
+
+def copy_groups(ctx: Context) -> dict[Path, list[Path]]:
+    """Each figure that a blocking same-figure rule declares printed elsewhere too, with the
+    paths of its other copies (copies of copies included), computed once per report."""
+    groups: dict[Path, list[Path]] | None = ctx.memo.get("copies")
+    if groups is not None:
+        return groups
+    linked: dict[Path, set[Path]] = {}
+    for rule in ctx.rules.values():
+        if rule.kind != "same_figure":
+            continue
+        for target in rule.targets:
+            if target.get("exact") or not target.get("block", True) or condition_fails(ctx, target):
+                continue
+            for scope, _ in ctx.scopes(target):
+                first, second = ctx.figure(scope, target["first"]), ctx.figure(scope, target["second"])
+                if first is not None and second is not None:
+                    group = linked.get(first[0], {first[0]}) | linked.get(second[0], {second[0]})
+                    for member in group:
+                        linked[member] = group
+    groups = ctx.memo["copies"] = {path: sorted(group - {path}, key=str) for path, group in linked.items()}
+    return groups
+
+
+def condition_fails(ctx: Context, target: dict[str, Any]) -> bool:
+    """Whether a figure listed in ``unless_nonzero`` is printed and certainly not 0.
+
+    Some copies are the same figure only under a condition: the appropriation budget
+    comparison equals the general-public-budget one only while there are no government-fund
+    or state-capital appropriations.
+    """
+    for spec in target.get("unless_nonzero", ()):
+        for _, figure in ctx.figures((), str(spec)):
+            if not Interval.of(figure).contains_zero():
+                return True
+    return False
 
 
 def label_of(item: Any, fallback: str = "") -> str:

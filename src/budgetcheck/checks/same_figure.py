@@ -26,7 +26,7 @@ from ..findings import Finding
 from ..intervals import Interval, total
 from ..measures import Measure, MeasureKind
 from ..paths import Path
-from .context import Context
+from .context import Context, condition_fails
 from .sums import collect_parts, what
 
 _NAME_NOISE = re.compile(r"[\s()（）\[\]【】〔〕]")
@@ -88,24 +88,10 @@ def odd_copy_first(ctx: Context, rule: Rule, first: Path, second: Path) -> bool:
     return support_first < support_second
 
 
-def _condition_fails(ctx: Context, target: dict[str, Any]) -> bool:
-    """Whether a figure listed in ``unless_nonzero`` is printed and certainly not 0.
-
-    Some copies are the same figure only under a condition: the appropriation budget
-    comparison equals the general-public-budget one only while there are no government-fund
-    or state-capital appropriations.
-    """
-    for spec in target.get("unless_nonzero", ()):
-        for _, figure in ctx.figures((), str(spec)):
-            if not Interval.of(figure).contains_zero():
-                return True
-    return False
-
-
 def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """``first`` and ``second`` are one figure: report a disagreement once, at the odd copy."""
     exact = bool(target.get("exact", False))
-    if _condition_fails(ctx, target):
+    if condition_fails(ctx, target):
         return
     for item, first, second in _pairs(ctx, target):
         paths = [first[0], second[0]]
