@@ -102,24 +102,28 @@ class Context:
             source=self.loaded.source_of(path),
         )
 
-    def interval(self, path: Path, figure: Figure) -> Interval:
+    def interval(self, path: Path, figure: Figure, truncated: bool = False) -> Interval:
         """What a figure stands for, narrowed by its copies elsewhere in the report.
 
         A figure printed twice (``57`` here, ``57.4`` there) is one true value in both
         rounding intervals, so every identity sees their intersection (``[57.35, 57.45)``).
         Copies that share no value are reported by the same-figure rule and blocked.
+        ``truncated`` reads the figure and its copies as truncated instead (BC009).
         """
-        own = Interval.of(figure)
-        copies = copy_groups(self).get(path)
-        if not copies:
-            return own
-        for other in copies:
+        read = Interval.truncated if truncated else Interval.of
+        own = read(figure)
+        for other in copy_groups(self).get(path, ()):
             found = get(self.report, other)
-            narrowed = own.intersection(Interval.of(found)) if isinstance(found, Figure) else own
+            narrowed = own.intersection(read(found)) if isinstance(found, Figure) else own
             if narrowed is None:
-                return Interval.of(figure)
+                return read(figure)
             own = narrowed
         return own
+
+    def places(self, path: Path, figure: Figure) -> int:
+        """The finest printed precision among a figure and its copies (for messages)."""
+        found = [get(self.report, other) for other in copy_groups(self).get(path, ())]
+        return max([figure.places, *(f.places for f in found if isinstance(f, Figure))])
 
     def compare(
         self,
@@ -139,12 +143,13 @@ class Context:
         """
         if self.interval(printed_path, printed).intersects(computed):
             return
-        expected = format_fraction(computed.mid, printed.places, printed.percent)
-        described = computed.describe(printed.places, printed.percent)
+        places = self.places(printed_path, printed)
+        expected = format_fraction(computed.mid, places, printed.percent)
+        described = computed.describe(places, printed.percent)
         if (
             truncated is not None
             and TRUNCATION_RULE in self.rules
-            and Interval.truncated(printed).intersects(truncated)
+            and self.interval(printed_path, printed, truncated=True).intersects(truncated)
         ):
             rule = self.rules[TRUNCATION_RULE]
         yield self.finding(

@@ -53,7 +53,9 @@ def check_ratio(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Fi
         computed = ratio_interval(ctx.interval(*numerator), ctx.interval(*denominator), minus_one)
         if computed is None:
             continue
-        truncated = ratio_interval(Interval.truncated(numerator[1]), Interval.truncated(denominator[1]), minus_one)
+        truncated = ratio_interval(
+            ctx.interval(*numerator, truncated=True), ctx.interval(*denominator, truncated=True), minus_one
+        )
         ctx.touch(paths)
         yield from ctx.compare(
             rule, printed[0], printed[1], computed, what(target, item), related=paths, truncated=truncated
