@@ -57,6 +57,7 @@ class Subject:
         self.data = data
         loaded, result = run(data)
         assert loaded is not None, "the original report must fit the schema"
+        self.model = loaded
         self.findings = finding_keys(result)
         self.identities = identity_map(Oracle(loaded).identities())
 

@@ -10,6 +10,10 @@ gains a point for each sum identity it totals that holds and for each other copy
 same rule) it agrees with, and loses one for each that fails; a typo in a total is thus
 reported where it was made, not at its innocent twin. On a tie, the second copy.
 
+Two copies that share a value only when read as truncated (``2.2`` and ``2.27``, both cut
+from 2.27x; or ``2.27`` cut and ``2.28`` rounded from 2.279) are one value printed by a
+truncating system: a BC009 info, not disputed.
+
 Kind ``same_indicator`` compares an indicator that the unit-level table and a project table
 both list (matched by name without spaces and brackets): same target, same actual.
 """
@@ -26,7 +30,7 @@ from ..findings import Finding
 from ..intervals import Interval, total
 from ..measures import Measure, MeasureKind
 from ..paths import Path
-from .context import Context, condition_fails
+from .context import TRUNCATION_RULE, Context, condition_fails
 from .sums import collect_parts, what
 
 _NAME_NOISE = re.compile(r"[\s()（）\[\]【】〔〕]")
@@ -100,12 +104,22 @@ def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
         ctx.touch(paths)
         if copies_agree(first[1], second[1], exact):
             continue
-        if target.get("block", True):
-            ctx.blocked.update(paths)
         here, there = (first, second) if odd_copy_first(ctx, rule, first[0], second[0]) else (second, first)
+        reported = rule
+        if not exact and _truncations_agree(first[1], second[1]) and TRUNCATION_RULE in ctx.rules:
+            reported = ctx.rules[TRUNCATION_RULE]  # one value, cut instead of rounded: not disputed
+        elif target.get("block", True):
+            ctx.blocked.update(paths)
         yield ctx.finding(
-            rule, here[0], what(target, item), expected=there[1].text, found=here[1].text, related=[there[0]]
+            reported, here[0], what(target, item), expected=there[1].text, found=here[1].text, related=[there[0]]
         )
+
+
+def _truncations_agree(first: Figure, second: Figure) -> bool:
+    """Whether the two copies share a value when either or both are read as truncated (one
+    copy from a system that cuts, the other from one that rounds, or both cut)."""
+    readings = ((Interval.truncated, Interval.truncated), (Interval.truncated, Interval.of), (Interval.of, Interval.truncated))
+    return any(a(first).intersects(b(second)) for a, b in readings)
 
 
 def indicator_key(name: str) -> str:
