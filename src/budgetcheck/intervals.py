@@ -116,10 +116,13 @@ class Interval:
 
     def intersects(self, other: Interval) -> bool:
         """Whether the two intervals share at least one value."""
-        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        if lo != hi:
-            return lo < hi
-        return self.contains(lo) and other.contains(lo)
+        if self.lo < other.hi and other.lo < self.hi:  # overlap beyond a single end (hot path)
+            return True
+        if self.lo == other.hi:
+            return not (self.lo_open or other.hi_open) and self.contains(self.lo)
+        if other.lo == self.hi:
+            return not (other.lo_open or self.hi_open) and other.contains(other.lo)
+        return False
 
     def intersection(self, other: Interval) -> Interval | None:
         """The values both intervals hold, or None when they share none."""

@@ -74,12 +74,12 @@ def check_growth(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[F
         computed = growth_interval(ctx.interval(paths[0], current), ctx.interval(paths[1], change))
         if computed is None:
             continue
-        truncated = growth_interval(
-            ctx.interval(paths[0], current, truncated=True), ctx.interval(paths[1], change, truncated=True)
-        )
         ctx.touch(paths)
         yield from ctx.compare(
-            rule, paths[2], rate, computed, what(target, item), related=paths, truncated=truncated
+            rule, paths[2], rate, computed, what(target, item), related=paths,
+            truncated=lambda: growth_interval(
+                ctx.interval(paths[0], current, truncated=True), ctx.interval(paths[1], change, truncated=True)
+            ),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,24 +133,21 @@ class Context:
         computed: Interval,
         values: dict[str, str],
         related: list[Path] | tuple[Path, ...] = (),
-        truncated: Interval | None = None,
+        truncated: Callable[[], Interval | None] | None = None,
     ) -> Iterator[Finding]:
         """Compare a printed figure with the interval of its recomputed value.
 
         Nothing when they share a value; an info finding (BC009) when they would if every
-        figure of the identity had been truncated instead of rounded (``truncated`` is the
-        value recomputed from the operands' truncation intervals); otherwise ``rule``.
+        figure of the identity had been truncated instead of rounded (``truncated`` recomputes
+        the value from the operands' truncation intervals, only when needed); otherwise ``rule``.
         """
         if self.interval(printed_path, printed).intersects(computed):
             return
         places = self.places(printed_path, printed)
         expected = format_fraction(computed.mid, places, printed.percent)
         described = computed.describe(places, printed.percent)
-        if (
-            truncated is not None
-            and TRUNCATION_RULE in self.rules
-            and self.interval(printed_path, printed, truncated=True).intersects(truncated)
-        ):
+        cut = truncated() if truncated is not None and TRUNCATION_RULE in self.rules else None
+        if cut is not None and self.interval(printed_path, printed, truncated=True).intersects(cut):
             rule = self.rules[TRUNCATION_RULE]
         yield self.finding(
             rule, printed_path, values, expected=expected, found=printed.text, interval=described, related=related

@@ -53,10 +53,10 @@ def check_ratio(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Fi
         computed = ratio_interval(ctx.interval(*numerator), ctx.interval(*denominator), minus_one)
         if computed is None:
             continue
-        truncated = ratio_interval(
-            ctx.interval(*numerator, truncated=True), ctx.interval(*denominator, truncated=True), minus_one
-        )
         ctx.touch(paths)
         yield from ctx.compare(
-            rule, printed[0], printed[1], computed, what(target, item), related=paths, truncated=truncated
+            rule, printed[0], printed[1], computed, what(target, item), related=paths,
+            truncated=lambda: ratio_interval(
+                ctx.interval(*numerator, truncated=True), ctx.interval(*denominator, truncated=True), minus_one
+            ),
         )

@@ -82,9 +82,9 @@ def check_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Find
                 )
             continue
         computed = total([ctx.interval(path, fig) for path, fig in parts])
-        truncated = total([ctx.interval(path, fig, truncated=True) for path, fig in parts])
         yield from ctx.compare(
-            rule, printed[0], printed[1], computed, what(target, item), related=paths, truncated=truncated
+            rule, printed[0], printed[1], computed, what(target, item), related=paths,
+            truncated=lambda: total([ctx.interval(path, fig, truncated=True) for path, fig in parts]),
         )
 
 
@@ -115,7 +115,7 @@ def check_group_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterato
             continue
         ctx.touch(paths)
         computed = total([ctx.interval(p, fig) for p, fig in parts])
-        truncated = total([ctx.interval(p, fig, truncated=True) for p, fig in parts])
         yield from ctx.compare(
-            rule, printed_path, value, computed, what(target, group), related=paths, truncated=truncated
+            rule, printed_path, value, computed, what(target, group), related=paths,
+            truncated=lambda: total([ctx.interval(p, fig, truncated=True) for p, fig in parts]),
         )
