@@ -276,7 +276,8 @@ def test_without_the_disagreement_the_sum_would_fire() -> None:
 def test_copies_at_different_precision_agree_and_shifted_ones_do_not(value: int) -> None:
     two, one = printed(wan(value), 2), printed(wan(value), 1)
     assert run({"three_public": {"amount": one, "budget": {"budget": two, "final": two}}}, "BC801") == []
-    shifted = printed(Fraction(one.replace(",", "")) + Fraction(6, 100), 2)  # > 0.05 + 0.005 away from ``one``
+    # beyond ``one``'s rounding (0.05) and truncation (0.1) intervals, plus the copy's own 0.005
+    shifted = printed(Fraction(one.replace(",", "")) + Fraction(16, 100), 2)
     found = run({"three_public": {"amount": one, "budget": {"budget": two, "final": shifted}}}, "BC801")
     assert [(f.rule, f.path) for f in found] == [("BC801", "three_public.budget.final")]
 
