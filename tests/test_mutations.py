@@ -5,8 +5,8 @@ reports; the harness (tests/mutation_harness.py) classifies each mutant by an in
 recomputation of the report's identities (tests/mutation_oracle.py) — never by listing
 survivors — and runs the engine on it.
 
-Default: a sample of each operator's mutants of the fixture (every n-th, about a dozen per
-operator) and a few generated reports, in seconds. ``BUDGETCHECK_MUTATION_FULL=1`` runs every
+Default: a sample of each operator's mutants of the fixture (every n-th, about six per
+operator) and a few generated reports, in about 15 s. ``BUDGETCHECK_MUTATION_FULL=1`` runs every
 mutant of the fixture and 25 generated reports (several minutes); the kill table itself is
 printed by ``python -m tests.mutation_harness [--full]``.
 

@@ -10,9 +10,10 @@ gains a point for each sum identity it totals that holds and for each other copy
 same rule) it agrees with, and loses one for each that fails; a typo in a total is thus
 reported where it was made, not at its innocent twin. On a tie, the second copy.
 
-Two copies that share a value only when read as truncated (``2.2`` and ``2.27``, both cut
-from 2.27x; or ``2.27`` cut and ``2.28`` rounded from 2.279) are one value printed by a
-truncating system: a BC009 info, not disputed.
+Two copies that share a value only when both are read as truncated (``2.2`` and ``2.27``,
+both cut from 2.27x) are one value printed by a truncating system: a BC009 info, not
+disputed. Copies at one precision never do (``1,085.33`` and ``1,085.34`` are two values
+either way).
 
 Kind ``same_indicator`` compares an indicator that the unit-level table and a project table
 both list (matched by name without spaces and brackets): same target, same actual.
@@ -116,10 +117,9 @@ def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
 
 
 def _truncations_agree(first: Figure, second: Figure) -> bool:
-    """Whether the two copies share a value when either or both are read as truncated (one
-    copy from a system that cuts, the other from one that rounds, or both cut)."""
-    readings = ((Interval.truncated, Interval.truncated), (Interval.truncated, Interval.of), (Interval.of, Interval.truncated))
-    return any(a(first).intersects(b(second)) for a, b in readings)
+    """Whether the two copies share a value when both are read as truncated (one system
+    cuts both; reading only one as cut would excuse every one-unit difference)."""
+    return Interval.truncated(first).intersects(Interval.truncated(second))
 
 
 def indicator_key(name: str) -> str:
