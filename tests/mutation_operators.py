@@ -26,7 +26,7 @@ from typing import Any
 
 from budgetcheck.figures import Figure
 from budgetcheck.measures import MeasureKind, parse_measure
-from budgetcheck.paths import Path, get
+from budgetcheck.paths import DataPath, get
 
 from .mutation_oracle import walk_figures
 
@@ -43,22 +43,22 @@ class Mutant:
     operator: str
     description: str
     data: dict[str, Any]
-    changed: tuple[Path, ...]
+    changed: tuple[DataPath, ...]
 
 
-def _set(data: Any, path: Path, value: Any) -> None:
+def _set(data: Any, path: DataPath, value: Any) -> None:
     for seg in path[:-1]:
         data = data[seg]
     data[path[-1]] = value
 
 
-def _raw(data: Any, path: Path) -> Any:
+def _raw(data: Any, path: DataPath) -> Any:
     for seg in path:
         data = data[seg]
     return data
 
 
-def _with(data: dict[str, Any], path: Path, value: Any, operator: str, text: str) -> Mutant:
+def _with(data: dict[str, Any], path: DataPath, value: Any, operator: str, text: str) -> Mutant:
     mutated = copy.deepcopy(data)
     _set(mutated, path, value)
     return Mutant(operator, text, mutated, (path,))
@@ -97,9 +97,9 @@ def sign_flip(data: dict[str, Any], report: Any) -> Iterator[Mutant]:
         yield _with(data, path, flipped, "sign_flip", f"{'.'.join(map(str, path))}: {raw} -> {flipped}")
 
 
-def _rows(data: dict[str, Any]) -> Iterator[tuple[Path, list[Any]]]:
+def _rows(data: dict[str, Any]) -> Iterator[tuple[DataPath, list[Any]]]:
     for dotted in ROW_LISTS:
-        path: Path = tuple(dotted.split("."))
+        path: DataPath = tuple(dotted.split("."))
         try:
             rows = _raw(data, path)
         except (KeyError, TypeError):
@@ -112,7 +112,7 @@ def _rows(data: dict[str, Any]) -> Iterator[tuple[Path, list[Any]]]:
             yield table_path + ("funds", "parts"), parts
 
 
-def _tables(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
+def _tables(data: dict[str, Any]) -> Iterator[tuple[DataPath, dict[str, Any]]]:
     perf = data.get("performance") or {}
     if isinstance(perf.get("unit_table"), dict):
         yield ("performance", "unit_table"), perf["unit_table"]
@@ -156,7 +156,7 @@ def duplicate_project(data: dict[str, Any], report: Any) -> Iterator[Mutant]:
         yield Mutant("duplicate_project", f"performance.projects[{i}] listed twice", mutated, (("performance", "projects", i),))
 
 
-def _indicators(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
+def _indicators(data: dict[str, Any]) -> Iterator[tuple[DataPath, dict[str, Any]]]:
     for table_path, table in _tables(data):
         for i, row in enumerate(table.get("indicators") or []):
             if isinstance(row, dict):
@@ -204,7 +204,7 @@ OPERATORS = {
 SCORING_OPERATORS = ("flip_operator", "move_deadline", "change_scoring_rule")
 
 
-def model_get(report: Any, path: Path) -> Any:
+def model_get(report: Any, path: DataPath) -> Any:
     """The model value at ``path`` (None when absent)."""
     try:
         return get(report, path)

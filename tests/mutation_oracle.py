@@ -28,7 +28,7 @@ from typing import Any
 
 from budgetcheck.catalogue import load_rules
 from budgetcheck.figures import Figure
-from budgetcheck.paths import Path, WILDCARD, get, parse_path, resolve
+from budgetcheck.paths import DataPath, WILDCARD, get, parse_path, resolve
 
 ARITH, SCORING = "arith", "scoring"
 # Kinds whose rules the arithmetic side owns; everything else here is scoring-side.
@@ -100,7 +100,7 @@ class Identity:
 
     key: tuple[Any, ...]
     side: str
-    paths: tuple[Path, ...]
+    paths: tuple[DataPath, ...]
     holds: bool
 
 
@@ -113,28 +113,28 @@ class Oracle:
         self.copies = self._copy_groups()
 
     # -- lookups --------------------------------------------------------------------------
-    def scopes(self, target: dict[str, Any]) -> list[tuple[Path, Any]]:
+    def scopes(self, target: dict[str, Any]) -> list[tuple[DataPath, Any]]:
         pattern = target.get("for_each")
         return [((), self.report)] if pattern is None else list(resolve(self.report, parse_path(pattern)))
 
-    def values(self, scope: Path, spec: str) -> list[tuple[Path, Any]]:
+    def values(self, scope: DataPath, spec: str) -> list[tuple[DataPath, Any]]:
         if spec.startswith("."):
             return [(scope + p, v) for p, v in resolve(get(self.report, scope), parse_path(spec[1:]))]
         return list(resolve(self.report, parse_path(spec)))
 
-    def figures(self, scope: Path, spec: str) -> list[tuple[Path, Figure]]:
+    def figures(self, scope: DataPath, spec: str) -> list[tuple[DataPath, Figure]]:
         return [(p, v) for p, v in self.values(scope, spec) if isinstance(v, Figure)]
 
-    def figure(self, scope: Path, spec: str) -> tuple[Path, Figure] | None:
+    def figure(self, scope: DataPath, spec: str) -> tuple[DataPath, Figure] | None:
         found = self.figures(scope, spec)
         return found[0] if len(found) == 1 else None
 
     # -- duplicates -----------------------------------------------------------------------
-    def _copy_groups(self) -> dict[Path, list[Path]]:
+    def _copy_groups(self) -> dict[DataPath, list[DataPath]]:
         """Each figure with a copy elsewhere (same-figure declarations that block), grouped."""
-        parent: dict[Path, Path] = {}
+        parent: dict[DataPath, DataPath] = {}
 
-        def find(p: Path) -> Path:
+        def find(p: DataPath) -> DataPath:
             while parent.setdefault(p, p) != p:
                 p = parent[p]
             return p
@@ -149,7 +149,7 @@ class Oracle:
                     a, b = self.figure(scope, target["first"]), self.figure(scope, target["second"])
                     if a is not None and b is not None:
                         parent[find(a[0])] = find(b[0])
-        groups: dict[Path, list[Path]] = {}
+        groups: dict[DataPath, list[DataPath]] = {}
         for p in list(parent):
             groups.setdefault(find(p), []).append(p)
         return {p: members for members in groups.values() for p in members}
@@ -158,7 +158,7 @@ class Oracle:
         return any(not span_of(f).has(Fraction(0)) for spec in target.get("unless_nonzero", ())
                    for _, f in self.figures((), str(spec)))
 
-    def span(self, path: Path, figure: Figure, exact: bool = False) -> Span:
+    def span(self, path: DataPath, figure: Figure, exact: bool = False) -> Span:
         """A figure's interval narrowed by its copies (when they are consistent at all)."""
         own = span_of(figure, exact)
         if exact:
@@ -187,8 +187,8 @@ class Oracle:
             found.append(Identity(("indicator", *key), SCORING, tuple(paths), holds))
         return found
 
-    def _parts(self, scope: Path, specs: list[Any]) -> list[tuple[Path, Figure]] | None:
-        found: list[tuple[Path, Figure]] = []
+    def _parts(self, scope: DataPath, specs: list[Any]) -> list[tuple[DataPath, Figure]] | None:
+        found: list[tuple[DataPath, Figure]] = []
         for spec in specs:
             text, optional = (spec["path"], spec.get("optional", False)) if isinstance(spec, dict) else (spec, False)
             figs = self.figures(scope, text)
@@ -203,7 +203,7 @@ class Oracle:
             found.extend(figs)
         return found
 
-    def _kind_sum(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_sum(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         exact = bool(target.get("exact"))
         for scope, _ in self.scopes(target):
             printed = self.figure(scope, target["total"])
@@ -215,8 +215,8 @@ class Oracle:
                 computed = computed + self.span(path, fig, exact)
             yield (scope,), [printed[0], *(p for p, _ in parts)], self.span(*printed, exact).meets(computed)
 
-    def _kind_group_sum(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
-        members: dict[str, list[tuple[Path, Figure]]] = {}
+    def _kind_group_sum(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
+        members: dict[str, list[tuple[DataPath, Figure]]] = {}
         for path, row in self.values((), target["members"]):
             key, value = getattr(row, target["member_key"], None), getattr(row, target["member_value"], None)
             if isinstance(key, str) and isinstance(value, Figure):
@@ -232,7 +232,7 @@ class Oracle:
             own = path + (target["group_value"],)
             yield (key,), [own, *(p for p, _ in parts)], self.span(own, value).meets(computed)
 
-    def _kind_ratio(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_ratio(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         shift = Fraction(1) if target.get("minus_one") else Fraction(0)
         for scope, _ in self.scopes(target):
             found = [self.figure(scope, target[k]) for k in ("printed", "numerator", "denominator")]
@@ -247,7 +247,7 @@ class Oracle:
                 computed = Span(computed.lo, computed.hi, True, computed.hi_in)
             yield (scope,), [pp, np_, dp], self.span(pp, pf).meets(computed)
 
-    def _growth(self, scope: Path, target: dict[str, Any]) -> tuple[list[Path], Span, Span, Span | None] | None:
+    def _growth(self, scope: DataPath, target: dict[str, Any]) -> tuple[list[DataPath], Span, Span, Span | None] | None:
         cur, chg = self.figure(scope, target["current"]), self.figure(scope, target["change"])
         if cur is None or chg is None:
             return None
@@ -255,7 +255,7 @@ class Oracle:
         paths = [cur[0], chg[0]] + ([rate[0]] if rate else [])
         return paths, self.span(*cur), self.span(*chg), self.span(*rate) if rate else None
 
-    def _kind_growth(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_growth(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         for scope, _ in self.scopes(target):
             found = self._growth(scope, target)
             if found is None or found[3] is None:
@@ -267,14 +267,14 @@ class Oracle:
             computed = corners([ends(a), ends(c)], lambda x, y: y / (x - y))
             yield (scope,), paths, r.meets(computed)  # type: ignore[union-attr]
 
-    def _kind_negative_prior(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_negative_prior(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         for scope, _ in self.scopes(target):
             found = self._growth(scope, {k: target[k] for k in ("current", "change")})
             if found is not None:
                 paths, a, c, _ = found
                 yield (scope,), paths, (a - c).meets(Span(Fraction(0), max(Fraction(0), a.hi - c.lo) + 1))
 
-    def _kind_same_figure(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_same_figure(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         if self._condition_fails(target):
             return
         exact = bool(target.get("exact"))
@@ -283,26 +283,26 @@ class Oracle:
             if a is not None and b is not None:
                 yield (scope,), [a[0], b[0]], span_of(a[1], exact).meets(span_of(b[1], exact))
 
-    def _kind_table_count(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_table_count(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         for scope, _ in self.scopes(target):
             printed = self.figure(scope, target["printed"])
             matched = self.values(scope, target["count"])
             if printed is not None and matched:
                 yield (scope,), [printed[0]], Fraction(printed[1].value) == len(matched)
 
-    def _kind_negative(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_negative(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         signed = set(rule.params.get("signed", ()))
         for path, fig in _walk(self.report):
             if not signed.intersection(s for s in path if isinstance(s, str)):
                 yield (path,), [path], fig.value >= 0
 
-    def _funds_rows(self) -> Iterator[tuple[Path, Any]]:
+    def _funds_rows(self) -> Iterator[tuple[DataPath, Any]]:
         for path, table in self._tables():
             yield path + ("funds", "total"), table.funds.total
             for i, row in enumerate(table.funds.parts):
                 yield path + ("funds", "parts", i), row
 
-    def _tables(self) -> Iterator[tuple[Path, Any]]:
+    def _tables(self) -> Iterator[tuple[DataPath, Any]]:
         perf = getattr(self.report, "performance", None)
         if perf is None:
             return
@@ -311,7 +311,7 @@ class Oracle:
         for i, table in enumerate(perf.projects):
             yield ("performance", "projects", i), table
 
-    def executed_within_budget(self) -> Iterator[tuple[Any, list[Path], bool]]:
+    def executed_within_budget(self) -> Iterator[tuple[Any, list[DataPath], bool]]:
         """全年执行数 ≤ 全年预算数 on every funds row."""
         for path, row in self._funds_rows():
             ex, bu = row.executed, row.annual_budget
@@ -319,7 +319,7 @@ class Oracle:
                 e, b = span_of(ex), span_of(bu)
                 yield (path,), [path + ("executed",), path + ("annual_budget",)], e.meets(Span(e.lo - 1, b.hi, True, b.hi_in))
 
-    def _kind_execution_rate(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_execution_rate(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         if target.get("for_each") != "performance.unit_table":
             return  # one pass over every table
         for path, row in self._funds_rows():
@@ -333,7 +333,7 @@ class Oracle:
             yield (path,), [path + ("execution_rate",), path + ("executed",), path + ("annual_budget",)], \
                 span_of(rate).meets(computed)
 
-    def _kind_total_score(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[Path], bool]]:
+    def _kind_total_score(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
         """总分 = Σ printed scores, within the total's own last decimal (the scores are exact)."""
         if target.get("for_each") != "performance.unit_table":
             return
@@ -347,7 +347,7 @@ class Oracle:
             yield (path,), [path + ("total", "score"), *(p for p, _ in scores)], span_of(total).has(summed)
 
 
-    def indicator_status(self) -> Iterator[tuple[Any, list[Path], bool]]:
+    def indicator_status(self) -> Iterator[tuple[Any, list[DataPath], bool]]:
         """Full marks when the target is met (bar deductions above a forward target), fewer when
         it is missed; an all-or-nothing 赋分规则 gives 0 or full.
 
@@ -397,7 +397,7 @@ def _met(target: Any, actual: Any) -> bool | None:
     return None
 
 
-def _walk(model: Any, prefix: Path = ()) -> Iterator[tuple[Path, Figure]]:
+def _walk(model: Any, prefix: DataPath = ()) -> Iterator[tuple[DataPath, Figure]]:
     if isinstance(model, Figure):
         yield prefix, model
     elif isinstance(model, (list, tuple)):
@@ -408,6 +408,6 @@ def _walk(model: Any, prefix: Path = ()) -> Iterator[tuple[Path, Figure]]:
             yield from _walk(getattr(model, name), prefix + (name,))
 
 
-def walk_figures(model: Any) -> list[tuple[Path, Figure]]:
+def walk_figures(model: Any) -> list[tuple[DataPath, Figure]]:
     """Every printed figure of a model, with its path."""
     return list(_walk(model))
