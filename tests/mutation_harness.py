@@ -23,7 +23,7 @@ import argparse
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import DataPath as FsPath
+from pathlib import Path as FsPath
 from typing import Any
 
 from budgetcheck.engine import FileResult, check_report, resolve_profile
