@@ -60,6 +60,15 @@ def test_a_consistent_report_has_no_error_or_warning(report: dict[str, Any]) -> 
     assert _loud(_check(text)) == []
 
 
+@settings(max_examples=BASE)
+@given(consistent_reports(truncates=True))
+def test_a_truncating_source_system_gives_no_error_or_warning(report: dict[str, Any]) -> None:
+    # Every amount and rate cut, not rounded: at most BC009 infos (every figure truncated).
+    text = to_yaml(report)
+    note(text)
+    assert _loud(_check(text)) == []
+
+
 # -- detection -----------------------------------------------------------------------------
 def _set(data: Any, path: DataPath, value: str) -> None:
     for seg in path[:-1]:

@@ -9,6 +9,7 @@ from ..catalogue import Rule
 from ..findings import Finding
 from .context import Context
 from .sums import check_group_sum, check_sum
+from .bounds import check_not_above
 from .changes import check_growth, check_growth_zero_base, check_negative_prior
 from .counts import check_table_count
 from .ratios import check_ratio
@@ -43,6 +44,7 @@ KINDS: dict[str, CheckKind] = {
     "same_figure": check_same_figure,
     "same_indicator": check_same_indicator,
     "table_count": check_table_count,
+    "not_above": check_not_above,
     "execution_rate": check_execution_rate,
     "execution_score": check_execution_score,
     "execution_note": check_execution_note,
