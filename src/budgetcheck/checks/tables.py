@@ -10,7 +10,7 @@ from ..catalogue import Profile, Rule
 from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
-from ..model.report import EvaluationTable, Indicator
+from ..model.report import EvaluationTable, Funds, FundsRow, Indicator
 from ..paths import Path
 from .context import TRUNCATION_RULE, Context
 from .profile_params import Conventions
@@ -31,11 +31,50 @@ def conventions(ctx: Context) -> Conventions:
     return cached[1]
 
 
+def _record(cls: type[Any], **values: Any) -> Any:
+    """A model record built in code (every field not given takes its declared default)."""
+    record = object.__new__(cls)
+    for name, spec in cls.__pydantic_fields__.items():
+        default = spec.field.default_factory() if spec.field.default_factory else spec.field.default
+        record.__dict__[name] = values.get(name, default)
+    return record
+
+
+def _checkable(table: EvaluationTable) -> EvaluationTable:
+    """The table as the table-level checks read it.
+
+    A table read from a real document may lack its funds block or the weights of its
+    rows. The table-level checks add up every weight and score, so a table with a
+    weightless row shows them no rows and no total (its rows are still checked one by one,
+    see :func:`rows`); a missing funds block is an empty one.
+    """
+    complete = all(row.weight is not None for row in table.indicators)
+    if complete and table.funds is not None and table.funds.total is not None:
+        return table
+    view = object.__new__(EvaluationTable)
+    view.__dict__.update(table.__dict__)
+    if table.funds is None:
+        view.__dict__["funds"] = _empty_funds()
+    if not complete:
+        view.__dict__.update(indicators=[], total=None)
+    return view
+
+
+def _empty_funds() -> Funds:
+    funds: Funds = _record(Funds, total=_record(FundsRow, label=""), parts=[])
+    return funds
+
+
 def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, EvaluationTable]]:
-    """The evaluation tables a rule target names (``for_each``)."""
+    """The evaluation tables a rule target names (``for_each``), as the checks can read them."""
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
-            yield path, table
+            yield path, _checkable(table)
+
+
+def _rated(indicator: Indicator) -> bool:
+    """Whether a row prints what its row checks need: a weight, a target and an actual."""
+    return None not in (indicator.weight, indicator.target, indicator.actual)
 
 
 def figure(value: object) -> Figure | None:
@@ -85,9 +124,11 @@ class Row:
 
 
 def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
-    """Every indicator row of the tables a target names, assessed under ``conv``."""
-    for path, table in tables(ctx, target):
-        yield from table_rows(ctx, path, table, conv)
+    """Every indicator row with a weight, target and actual of the tables a target names,
+    assessed under ``conv``."""
+    for path, table in ctx.scopes(target):
+        if isinstance(table, EvaluationTable):
+            yield from table_rows(ctx, path, table, conv)
 
 
 def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventions) -> list[Row]:
@@ -105,6 +146,7 @@ def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventio
     made = [
         Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
         for index, indicator in enumerate(table.indicators)
+        if _rated(indicator) and indicator.target is not None and indicator.actual is not None
     ]
     ctx.memo[key] = (conv, made)
     return made

@@ -234,21 +234,32 @@ class Goals(Base):
 
 
 class Indicator(Base):
-    """One indicator row of a self-evaluation table."""
+    """One indicator row of a self-evaluation table.
+
+    Real tables lack cells: no 分值 column (weights only in the level-1 headings), empty
+    target or actual cells, an empty 得分. Every cell but the name may be absent.
+    """
 
     level1: str | None = None
     level2: str | None = None
     name: str
-    weight: Score
-    target: MeasureCell
-    actual: MeasureCell
+    weight: Score | None = None
+    target: MeasureCell | None = None
+    actual: MeasureCell | None = None
     completion_rate: PercentCell | None = None
-    score: ScoreCell
+    score: ScoreCell | None = None
     basis: str | None = None
     prior_year: str | None = None
     scoring_rule: str | None = None
     evidence: str | None = None
     deviation_reason: str | None = None
+
+
+class IndicatorGroup(Base):
+    """A level-1 heading of the indicator block and the weight printed in it (产出指标(50分))."""
+
+    label: str | None = None
+    weight: Score | None = None
 
 
 class TotalScore(Base):
@@ -265,8 +276,10 @@ class EvaluationTable(Base):
     name: str | None = None
     department: str | None = None
     implementer: str | None = None
-    funds: Funds
+    year: int | None = None
+    funds: Funds | None = None
     goals: Goals | None = None
+    groups: list[IndicatorGroup] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     total: TotalScore | None = None
 
