@@ -40,6 +40,23 @@ class Table:
     grade_next: bool = False
 
 
+_TARGET_PARTS = ("target_operator", "target_value", "target_unit")
+
+
+def _add_column(columns: list[str], name: str) -> None:
+    """Add a heading's column; the parts of a split target (指标性质/指标值/度量单位) stand in
+    for the 年度指标值 heading printed above them."""
+    if name in columns:
+        return
+    if name in _TARGET_PARTS and "target" in columns:
+        columns[columns.index("target")] = name
+    elif name in _TARGET_PARTS and any(p in columns for p in _TARGET_PARTS):
+        last = max(columns.index(p) for p in _TARGET_PARTS if p in columns)
+        columns.insert(last + 1, name)
+    else:
+        columns.append(name)
+
+
 @dataclass
 class TableParser:
     """Reads a stream of cells into tables under ``performance``."""
@@ -134,6 +151,8 @@ class TableParser:
         return True
 
     def _meta(self, key: str, piece: Piece) -> None:
+        if self.table is not None:
+            self.table.meta_key = None
         if key == "unit":
             self.unit_name = self.unit_name or (piece.text, piece)
         elif key != "ignore":
@@ -165,8 +184,7 @@ class TableParser:
         if in_indicators and indicator:
             if table.mode != "indicator_header":
                 table.indicator_columns, table.mode, table.level1, table.level2 = [], "indicator_header", None, None
-            if indicator not in table.indicator_columns:
-                table.indicator_columns.append(indicator)
+            _add_column(table.indicator_columns, indicator)
         elif funds:
             if table.mode not in ("funds_header",):
                 table.funds_columns, table.mode = [], "funds_header"

@@ -49,7 +49,15 @@ def merge_target_parts(values: list[Piece], columns: list[str], units: list[str]
         else:
             merged.append(piece)
     plain = [c for c in columns if c not in ("target_operator", "target_unit")]
-    return merged, ["target" if c == "target_value" else c for c in plain]
+    return _row_unit(merged, values, units), ["target" if c == "target_value" else c for c in plain]
+
+
+def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> list[Piece]:
+    """A 度量单位 cell is the unit of the row: a bare actual after the target takes it too."""
+    unit = next((v.text for v in values if value_kind(v.text, units) == "unit"), None)
+    if unit is None or len(merged) < 2 or value_kind(merged[1].text, units) != "num":
+        return merged
+    return [merged[0], Piece(merged[1].text + unit, merged[1].where), *merged[2:]]
 
 
 def place(values: list[Piece], columns: list[str], units: list[str]) -> dict[str, Piece] | None:
@@ -82,6 +90,11 @@ def _cost(reading: list[tuple[str, int, int]], columns: list[str]) -> int:
     return sum(costs[COLUMN_KIND.get(c, "text")] for c in columns if c not in used)
 
 
+def _zeros(text: str, reading: list[tuple[str, int, int]]) -> int:
+    """How many cells of a reading are a bare zero (glued zeros are rare; splits making them are not preferred)."""
+    return sum(1 for _, a, b in reading if re.fullmatch(r"0(?:\.0+)?%?", text[a:b]))
+
+
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str]) -> dict[str, Piece] | None:
     """The one reading of glued values (None when there is none or several)."""
     readings = split_glued(text, columns, units)
@@ -90,6 +103,8 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     low = min(_cost(r, columns) for r in readings)
     kept = [r for r in readings if _cost(r, columns) == low]
     kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})] or kept
+    fewest = min(_zeros(text, r) for r in kept)
+    kept = [r for r in kept if _zeros(text, r) == fewest]
     distinct = {tuple((COLUMN_KIND.get(n), text[a:b]) for n, a, b in r) for r in kept}
     if len(distinct) != 1:
         return None

@@ -102,9 +102,18 @@ def _tokens(column: str, text: str, start: int, units: list[str]) -> list[int]:
     ends = []
     for end in range(start + 1, len(text) + 1):
         piece = text[start:end]
-        if re.fullmatch(pattern, piece) and (col != "point" or Decimal(piece) <= 100):
+        if re.fullmatch(pattern, piece) and _plausible(col, piece):
             ends.append(end)
     return ends
+
+
+def _plausible(kind: str, piece: str) -> bool:
+    """Format bounds of a glued value: a weight or score is at most 100, a rate below 1000%."""
+    if kind == "point":
+        return Decimal(piece) <= 100
+    if kind == "rate":
+        return Decimal(piece.rstrip("%")) < 1000
+    return True
 
 
 def _pair(text: str, start: int, end_limit: int) -> list[int]:
@@ -122,7 +131,7 @@ def split_glued(text: str, columns: list[str], units: list[str]) -> list[list[tu
     found: list[list[tuple[str, int, int]]] = []
 
     def walk(pos: int, col: int, acc: list[tuple[str, int, int]]) -> None:
-        if len(found) > 50:
+        if len(found) > 400:
             return
         if pos == len(text):
             found.append(list(acc))
