@@ -100,11 +100,11 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     readings = split_glued(text, columns, units)
     if not readings:
         return None
-    low = min(_cost(r, columns) for r in readings)
-    kept = [r for r in readings if _cost(r, columns) == low]
+    fewest = min(_zeros(text, r) for r in readings)
+    kept = [r for r in readings if _zeros(text, r) == fewest]
     kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})] or kept
-    fewest = min(_zeros(text, r) for r in kept)
-    kept = [r for r in kept if _zeros(text, r) == fewest]
+    low = min(_cost(r, columns) for r in kept)
+    kept = [r for r in kept if _cost(r, columns) == low]
     distinct = {tuple((COLUMN_KIND.get(n), text[a:b]) for n, a, b in r) for r in kept}
     if len(distinct) != 1:
         return None
