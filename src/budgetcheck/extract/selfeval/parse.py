@@ -353,7 +353,9 @@ class TableParser:
             cells = read_glued(values[0].text, [values[0].where.shifted(i) for i in range(len(values[0].text))],
                                table.funds_columns, self.units)
         else:
-            cells = place(values, table.funds_columns, self.units)
+            left: list[Piece] = []
+            cells = place(values, table.funds_columns, self.units, left)
+            unread(self.problems, self.section, left)
         if cells is None:
             return unread(self.problems, self.section, [row.label, *values])
         funds = table.sink.child("funds")
@@ -375,9 +377,11 @@ class TableParser:
             return
         if all(value_kind(v.text, self.units) == "ph" for v in values):
             return
-        cells = place(values, columns, self.units)
+        left: list[Piece] = []
+        cells = place(values, columns, self.units, left)
         if cells is None:
             return unread(self.problems, self.section, [row.label, *values])
+        unread(self.problems, self.section, left)
         self._store_indicator(table, row.label, cells)
 
     def _store_indicator(self, table: Table, name: Piece, cells: dict[str, Piece]) -> None:

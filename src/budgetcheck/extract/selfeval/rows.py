@@ -60,15 +60,18 @@ def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> lis
     return [merged[0], Piece(merged[1].text + unit, merged[1].where), *merged[2:]]
 
 
-def place(values: list[Piece], columns: list[str], units: list[str]) -> dict[str, Piece] | None:
-    """The value cells by column, or None when their columns cannot be told."""
+def place(values: list[Piece], columns: list[str], units: list[str], left: list[Piece] | None = None) -> dict[str, Piece] | None:
+    """The value cells by column, or None when no reading fits; cells whose column cannot
+    be told go to ``left`` (the caller reports them)."""
     if not values:
         return {}
     texts = _texts(values)
     placed = assign(texts, [value_kind(t, units) for t in texts], columns)
     if placed is None:
         return None
-    return dict(zip(placed, values))
+    if left is not None:
+        left.extend(v for v, col in zip(values, placed) if col is None)
+    return {col: v for col, v in zip(placed, values) if col is not None}
 
 
 def _rate_fits(cells: dict[str, str]) -> bool:

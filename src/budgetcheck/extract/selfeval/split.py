@@ -63,8 +63,9 @@ def fits(kind: str, column: str, text: str, exact: bool) -> bool:
     return kind == "word"
 
 
-def assign(texts: list[str], kinds: list[str], columns: list[str]) -> list[str] | None:
-    """The column of each value (in order), or None when no reading or several fit."""
+def assign(texts: list[str], kinds: list[str], columns: list[str]) -> list[str | None] | None:
+    """The column of each value (in order; None for a value whose column the equally good
+    readings disagree on), or None when no reading fits."""
     exact = len(texts) == len(columns)
     best: list[tuple[int, tuple[int, ...]]] = []
     for combo in combinations(range(len(columns)), len(texts)):
@@ -76,9 +77,11 @@ def assign(texts: list[str], kinds: list[str], columns: list[str]) -> list[str] 
         return None
     low = min(cost for cost, _ in best)
     tied = sorted((combo for cost, combo in best if cost == low), reverse=True)
-    if not all(_same_reading(tied[0], other, kinds, columns) for other in tied[1:]):
-        return None
-    return [columns[c] for c in tied[0]]
+    placed: list[str | None] = [columns[c] for c in tied[0]]
+    for other in tied[1:]:
+        if not _same_reading(tied[0], other, kinds, columns):
+            placed = [col if col == columns[o] else None for col, o in zip(placed, other)]
+    return None if all(col is None for col in placed) else placed
 
 
 def _same_reading(first: tuple[int, ...], other: tuple[int, ...], kinds: list[str], columns: list[str]) -> bool:
