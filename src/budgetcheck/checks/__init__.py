@@ -21,6 +21,7 @@ from .indicators import (
 )
 from .table_scores import check_grade, check_score_range, check_total_score, check_weights_total
 from .signs import check_negative, check_percent_as_fraction
+from .printed import check_not_printed, check_unmeasured_actual
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -52,4 +53,6 @@ KINDS: dict[str, CheckKind] = {
     "far_above": check_far_above,
     "negative": check_negative,
     "percent_as_fraction": check_percent_as_fraction,
+    "not_printed": check_not_printed,
+    "unmeasured_actual": check_unmeasured_actual,
 }
