@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...figures import is_placeholder
 from ..blocks import Paragraph, Where
 from .vocab import LABEL_KINDS, Vocabulary, column_of, label_of, squeeze
 
 _SPACES = re.compile(r"[ \t\u3000]+")
 _NUMBERISH = re.compile(r"\d")
+_META = re.compile(r"^[^:：\d]{2,6}[:：]\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,10 @@ def _spaced(paragraph: Paragraph, vocab: Vocabulary) -> bool:
     parts = _SPACES.split(paragraph.text.strip())
     if len(parts) < 2:
         return False
-    return any(_NUMBERISH.search(p) and len(p) <= 12 for p in parts[1:]) or sum(is_word(p, vocab) for p in parts) >= 2
+    if (label := label_of(parts[0], vocab)) is not None and label.kind == "meta":
+        return True  # 项目名称 示例项目
+    values = sum(1 for p in parts[1:] if (_NUMBERISH.search(p) and len(p) <= 12) or is_placeholder(p))
+    return values > 0 or sum(is_word(p, vocab) for p in parts) >= 2 or sum(_META.match(p) is not None for p in parts) >= 2
 
 
 _PIPE = re.compile(r"\s*\|[\s|]*")
@@ -89,8 +94,12 @@ def _joins(first: str, second: str, vocab: Vocabulary) -> bool:
     joined = first + second
     if len(squeeze(joined)) > 30:
         return False
-    if label_of(second, vocab) is not None and label_of(second, vocab).kind != "weight_only":  # type: ignore[union-attr]
+    label = label_of(second, vocab)
+    if label is not None and label.kind not in ("weight_only", "noise"):
         return False
+    if label is not None and label.kind == "weight_only":  # "(50分)" belongs to a row label only
+        head = label_of(first, vocab)
+        return head is not None and head.kind not in ("weight_only",) and head.weight is None
     if re.fullmatch(r"[(（].*[)）]", squeeze(second)):
         return is_word(first, vocab) or is_word(joined, vocab)
     return not is_word(first, vocab) and is_word(joined, vocab)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..sink import Problem, Sink
 from .cells import Piece
 from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
-from .split import value_kind
+from .split import PART_COST, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
@@ -167,8 +167,8 @@ class TableParser:
         unit = bool(re.search(r"整体", piece.text))
         if self.table is None or self.table.content:
             self._open(unit)
-            if found and self.table is not None:
-                self.table.sink.set("year", int(found.group(1)), piece.where)
+        if found and self.table is not None:
+            self.table.sink.set("year", int(found.group(1)), piece.where)
 
     def _heading(self, piece: Piece) -> bool:
         """A column heading: set it in the funds or indicator columns."""
@@ -270,7 +270,7 @@ class TableParser:
             table.sink.child("total").set("grade", piece.text.strip(), piece.where)
         else:
             self._flush(table)
-            self._content(piece)
+            self.feed(piece)
 
     def _value_columns(self, table: Table) -> list[str]:
         return [c for c in table.indicator_columns if c not in ("level1", "level2", "name")]
@@ -349,12 +349,13 @@ class TableParser:
             return
         label, glued_values = self._split_label(row.label)
         values = glued_values or row.values
+        costs = PART_COST if row.kind == "funds_parts" else None
         if values and values[0].glued:
             cells = read_glued(values[0].text, [values[0].where.shifted(i) for i in range(len(values[0].text))],
-                               table.funds_columns, self.units)
+                               table.funds_columns, self.units, costs)
         else:
             left: list[Piece] = []
-            cells = place(values, table.funds_columns, self.units, left)
+            cells = place(values, table.funds_columns, self.units, left, costs)
             unread(self.problems, self.section, left)
         if cells is None:
             return unread(self.problems, self.section, [row.label, *values])

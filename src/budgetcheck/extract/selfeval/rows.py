@@ -16,6 +16,7 @@ from ...figures import normalise
 from ..blocks import Where
 from ..sink import Problem, Sink
 from .cells import Piece
+from .split import _EMPTY_COST as EMPTY_COST
 from .split import COLUMN_KIND, assign, best_split, split_glued, value_kind
 
 _START = re.compile(r"[\d≥≤≧≦═=><‹]")
@@ -60,13 +61,14 @@ def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> lis
     return [merged[0], Piece(merged[1].text + unit, merged[1].where), *merged[2:]]
 
 
-def place(values: list[Piece], columns: list[str], units: list[str], left: list[Piece] | None = None) -> dict[str, Piece] | None:
+def place(values: list[Piece], columns: list[str], units: list[str], left: list[Piece] | None = None,
+          costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
     """The value cells by column, or None when no reading fits; cells whose column cannot
     be told go to ``left`` (the caller reports them)."""
     if not values:
         return {}
     texts = _texts(values)
-    placed = assign(texts, [value_kind(t, units) for t in texts], columns)
+    placed = assign(texts, [value_kind(t, units) for t in texts], columns, costs)
     if placed is None:
         return None
     if left is not None:
@@ -87,9 +89,8 @@ def _rate_fits(cells: dict[str, str]) -> bool:
     return abs(spent / budget - rate) <= Decimal(1).scaleb(-int(places) - 2) + Decimal("0.00006")
 
 
-def _cost(reading: list[tuple[str, int, int]], columns: list[str]) -> int:
+def _cost(reading: list[tuple[str, int, int]], columns: list[str], costs: dict[str, int]) -> int:
     used = {name for name, _, _ in reading}
-    costs = {"amount": 1, "measure": 1, "rate": 2, "point": 3, "text": 0}
     return sum(costs[COLUMN_KIND.get(c, "text")] for c in columns if c not in used)
 
 
@@ -98,7 +99,8 @@ def _zeros(text: str, reading: list[tuple[str, int, int]]) -> int:
     return sum(1 for _, a, b in reading if re.fullmatch(r"0(?:\.0+)?%?", text[a:b]))
 
 
-def read_glued(text: str, where: list[Where], columns: list[str], units: list[str]) -> dict[str, Piece] | None:
+def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
+               costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
     """The one reading of glued values (None when there is none or several)."""
     readings = split_glued(text, columns, units)
     if not readings:
@@ -106,8 +108,9 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     fewest = min(_zeros(text, r) for r in readings)
     kept = [r for r in readings if _zeros(text, r) == fewest]
     kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})] or kept
-    low = min(_cost(r, columns) for r in kept)
-    kept = [r for r in kept if _cost(r, columns) == low]
+    table = costs or EMPTY_COST
+    low = min(_cost(r, columns, table) for r in kept)
+    kept = [r for r in kept if _cost(r, columns, table) == low]
     distinct = {tuple((COLUMN_KIND.get(n), text[a:b]) for n, a, b in r) for r in kept}
     if len(distinct) != 1:
         return None

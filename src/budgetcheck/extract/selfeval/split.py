@@ -21,6 +21,8 @@ COLUMN_KIND = {"initial_budget": "amount", "annual_budget": "amount", "executed"
                "weight": "point", "score": "point", "execution_rate": "rate", "completion_rate": "rate",
                "target": "measure", "actual": "measure", "deviation_reason": "text", "core": "text"}
 _EMPTY_COST = {"amount": 1, "measure": 1, "rate": 2, "point": 3, "text": 0}
+# A funds source row (其中:财政拨款) usually leaves 分值 and 得分 to the total row.
+PART_COST = {**_EMPTY_COST, "point": 0}
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _OPS = r"(?:>=|<=|=>|=<|‹=|[≥≤≧≦═=><])"
 _DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前|底|完成)?"
@@ -63,7 +65,7 @@ def fits(kind: str, column: str, text: str, exact: bool) -> bool:
     return kind == "word"
 
 
-def assign(texts: list[str], kinds: list[str], columns: list[str]) -> list[str | None] | None:
+def assign(texts: list[str], kinds: list[str], columns: list[str], costs: dict[str, int] | None = None) -> list[str | None] | None:
     """The column of each value (in order; None for a value whose column the equally good
     readings disagree on), or None when no reading fits."""
     exact = len(texts) == len(columns)
@@ -71,7 +73,7 @@ def assign(texts: list[str], kinds: list[str], columns: list[str]) -> list[str |
     for combo in combinations(range(len(columns)), len(texts)):
         if not all(fits(k, columns[c], t, exact) for t, k, c in zip(texts, kinds, combo)):
             continue
-        cost = sum(_EMPTY_COST[COLUMN_KIND.get(columns[c], "text")] for c in range(len(columns)) if c not in combo)
+        cost = sum((costs or _EMPTY_COST)[COLUMN_KIND.get(columns[c], "text")] for c in range(len(columns)) if c not in combo)
         best.append((cost, combo))
     if not best:
         return None
