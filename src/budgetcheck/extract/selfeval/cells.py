@@ -18,6 +18,7 @@ from .vocab import LABEL_KINDS, Vocabulary, column_of, label_of, squeeze
 
 _SPACES = re.compile(r"[ \t\u3000]+")
 _NUMBERISH = re.compile(r"\d")
+_FRACTION = re.compile(r"^\.\d+%?$")
 _META = re.compile(r"^[^:：\d]{2,6}[:：]\S")
 
 
@@ -83,7 +84,9 @@ def merge_broken(pieces: list[Piece], vocab: Vocabulary) -> list[Piece]:
     """Join headings printed over two cells (``经济效益`` + ``指标``, ``满意度指标`` + ``(10分)``)."""
     out: list[Piece] = []
     for piece in pieces:
-        if out and not _NUMBERISH.sub("", piece.text) == "" and _joins(out[-1].text, piece.text, vocab):
+        if out and _FRACTION.match(piece.text) and re.fullmatch(r"\d+", out[-1].text):  # a rate "0" / ".1"
+            out[-1] = Piece(out[-1].text + piece.text, out[-1].where)
+        elif out and not _NUMBERISH.sub("", piece.text) == "" and _joins(out[-1].text, piece.text, vocab):
             out[-1] = Piece(out[-1].text + piece.text, out[-1].where)
         else:
             out.append(piece)

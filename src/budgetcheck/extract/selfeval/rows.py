@@ -111,7 +111,7 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     table = costs or EMPTY_COST
     low = min(_cost(r, columns, table) for r in kept)
     kept = [r for r in kept if _cost(r, columns, table) == low]
-    distinct = {tuple((COLUMN_KIND.get(n), text[a:b]) for n, a, b in r) for r in kept}
+    distinct = {tuple(("amount" if COLUMN_KIND.get(n) == "amount" else n, text[a:b]) for n, a, b in r) for r in kept}
     if len(distinct) != 1:
         return None
     best = max(kept, key=lambda r: tuple(columns.index(n) for n, _, _ in r))
