@@ -44,24 +44,24 @@ def _checkable(table: EvaluationTable) -> EvaluationTable:
     """The table as the table-level checks read it.
 
     A table read from a real document may lack its funds block or the weights of its
-    rows. The table-level checks add up every weight and score, so a table with a
-    weightless row shows them no rows and no total (its rows are still checked one by one,
+    rows, or have cells that could not be read. The table-level checks add up every weight
+    and score, so a table with a weightless row or an unread cell shows them no rows and no total (its rows are still checked one by one,
     see :func:`rows`); a missing funds block is an empty one.
     """
-    complete = all(row.weight is not None for row in table.indicators)
+    complete = not table.incomplete and all(row.weight is not None for row in table.indicators)
     if complete and table.funds is not None and table.funds.total is not None:
         return table
     view = object.__new__(EvaluationTable)
     view.__dict__.update(table.__dict__)
-    if table.funds is None:
-        view.__dict__["funds"] = _empty_funds()
+    if table.funds is None or table.funds.total is None:
+        view.__dict__["funds"] = _empty_funds(table.funds.parts if table.funds is not None else [])
     if not complete:
         view.__dict__.update(indicators=[], total=None)
     return view
 
 
-def _empty_funds() -> Funds:
-    funds: Funds = _record(Funds, total=_record(FundsRow, label=""), parts=[])
+def _empty_funds(parts: list[FundsRow]) -> Funds:
+    funds: Funds = _record(Funds, total=_record(FundsRow, label=""), parts=parts)
     return funds
 
 

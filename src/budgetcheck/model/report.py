@@ -222,7 +222,7 @@ class FundsRow(Base):
 class Funds(Base):
     """A funds block: the total row (with 分值, 执行率, 得分) and its source rows."""
 
-    total: FundsRow
+    total: FundsRow | None = None
     parts: list[FundsRow] = Field(default_factory=list)
 
 
@@ -277,6 +277,8 @@ class EvaluationTable(Base):
     department: str | None = None
     implementer: str | None = None
     year: int | None = None
+    incomplete: bool = False
+    """Some cells of the table could not be read (reported as BC003): its sums are not checked."""
     funds: Funds | None = None
     goals: Goals | None = None
     groups: list[IndicatorGroup] = Field(default_factory=list)

@@ -114,7 +114,7 @@ def is_glued(paragraph: Paragraph, vocab: Vocabulary) -> bool:
     """A paragraph whose table words touch each other with no separator between them."""
     if "|" in paragraph.text or len(paragraph.text) < 40:
         return False
-    spans = _glued_words(squeeze(paragraph.text), vocab)
+    spans = _glued_words(paragraph.text, vocab)  # as printed: words apart by a space are not glued
     return sum(1 for a, b in zip(spans, spans[1:]) if a[1] == b[0]) >= 3
 
 
@@ -124,7 +124,7 @@ def _word_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
     for kind in (*LABEL_KINDS, "funds_columns", "indicator_columns", "meta"):
         entries = vocab.raw[kind]
         patterns = [p for pats in entries.values() for p in pats] if isinstance(entries, dict) else entries
-        found.extend(p.strip("^$") for p in patterns)
+        found.extend(p.strip("^$") for p in patterns if p not in vocab.raw["not_in_glued"])
     suffix = f"(?:{vocab.raw['weight_suffix']}|{vocab.raw['heading_suffix']}|[:：])*"
     return [re.compile(f"(?:{p}){suffix}") for p in found]
 

@@ -221,6 +221,8 @@ class TableParser:
 
     def _level(self, table: Table, piece: Piece, label: Label) -> None:
         text = strip_suffixes(piece.text, self.vocab)[0].strip() if label.kind != "weight_only" else None
+        if label.kind == "level1" and text == table.level1 and not label.weight:
+            label = Label("level2")  # 满意度指标 under 满意度指标: the second is its level 2
         if label.kind == "level2" and table.level1 is not None:
             table.level2 = text
             return
@@ -254,7 +256,7 @@ class TableParser:
         if table.mode in ("indicators", "indicator_header") and table.indicator_columns:
             return self._indicator_cell(table, piece)
         if table.mode != "goals" and not piece.glued and re.search(r"\d", piece.text) and table.mode != "meta":
-            unread(self.problems, self.section, [piece])
+            self._unread([piece])
         return None
 
     def _total_cell(self, table: Table, piece: Piece) -> None:
@@ -264,7 +266,7 @@ class TableParser:
             table.row.values.append(Piece(lead.group(0), piece.where, glued=True))
             self._flush(table)
             table.mode = "closed"
-        elif value_kind(piece.text, self.units) in ("num", "ph"):
+        elif value_kind(piece.text, self.units) in ("num", "ph") or number(piece.text) is not None:
             table.row.values.append(piece)
         elif table.row.values and re.fullmatch(r"[优良中差]\w{0,2}|合格|不合格", piece.text.strip()):
             table.sink.child("total").set("grade", piece.text.strip(), piece.where)
@@ -327,7 +329,14 @@ class TableParser:
         for name, cells in rows:
             if cells:
                 self._store_indicator(table, name, cells)
-        unread(self.problems, self.section, rest)
+        self._unread(rest)
+
+    def _unread(self, pieces: list[Piece]) -> None:
+        """Report cells that could not be placed; their table is then incomplete."""
+        before = len(self.problems)
+        unread(self.problems, self.section, pieces)
+        if len(self.problems) > before and self.table is not None:
+            self.table.sink.set("incomplete", True)
 
     # -- rows -----------------------------------------------------------------------------
     def _flush(self, table: Table) -> None:
@@ -345,7 +354,7 @@ class TableParser:
         assert row.label is not None
         if not row.values or not table.funds_columns:
             if row.values:
-                unread(self.problems, self.section, [row.label, *row.values])
+                self._unread([row.label, *row.values])
             return
         label, glued_values = self._split_label(row.label)
         values = glued_values or row.values
@@ -356,9 +365,9 @@ class TableParser:
         else:
             left: list[Piece] = []
             cells = place(values, table.funds_columns, self.units, left, costs)
-            unread(self.problems, self.section, left)
+            self._unread(left)
         if cells is None:
-            return unread(self.problems, self.section, [row.label, *values])
+            return self._unread([row.label, *values])
         funds = table.sink.child("funds")
         target = funds.child("total") if row.kind == "funds_total" and "label" not in funds.data.get("total", {}) else funds.append("parts")
         target.set("label", label, row.label.where)
@@ -374,15 +383,15 @@ class TableParser:
         values, columns = merge_target_parts(row.values, self._value_columns(table), self.units)
         if not values:
             if re.search(r"\d", row.label.text) and table.mode == "indicators" and False:
-                unread(self.problems, self.section, [row.label])
+                self._unread([row.label])
             return
         if all(value_kind(v.text, self.units) == "ph" for v in values):
             return
         left: list[Piece] = []
         cells = place(values, columns, self.units, left)
         if cells is None:
-            return unread(self.problems, self.section, [row.label, *values])
-        unread(self.problems, self.section, left)
+            return self._unread([row.label, *values])
+        self._unread(left)
         self._store_indicator(table, row.label, cells)
 
     def _store_indicator(self, table: Table, name: Piece, cells: dict[str, Piece]) -> None:
@@ -403,7 +412,7 @@ class TableParser:
             cells = read_glued(values[0].text, [values[0].where.shifted(i) for i in range(len(values[0].text))],
                                ["weight", "score"], self.units)
             if cells is None:
-                return unread(self.problems, self.section, [row.label, *values])
+                return self._unread([row.label, *values])
             values = [cells[k] for k in ("weight", "score") if k in cells]
         numbers = [v for v in values if number(v.text) is not None]
         if len(numbers) >= 2 and "weight" not in total.data:

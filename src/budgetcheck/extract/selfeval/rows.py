@@ -76,17 +76,28 @@ def place(values: list[Piece], columns: list[str], units: list[str], left: list[
     return {col: v for col, v in zip(placed, values) if col is not None}
 
 
+def _half(text: str) -> Decimal:
+    """Half a unit of a printed number's last decimal (the rounding half-width)."""
+    return Decimal(5).scaleb(-len(text.partition(".")[2]) - 1)
+
+
 def _rate_fits(cells: dict[str, str]) -> bool:
-    """Whether a glued funds reading's amounts give its printed rate (the split's tie-break)."""
+    """Whether a glued funds reading's amounts give its printed rate within rounding (the
+    split's last tie-break)."""
     try:
-        budget, spent = Decimal(cells["annual_budget"]), Decimal(cells["executed"])
-        rate = Decimal(cells["execution_rate"].rstrip("%")) / 100
+        budget_text, spent_text = (cells[k].replace(",", "") for k in ("annual_budget", "executed"))
+        budget, spent = Decimal(budget_text), Decimal(spent_text)
+        rate_text = cells["execution_rate"].rstrip("%")
+        rate = Decimal(rate_text) / 100
     except (KeyError, InvalidOperation):
         return True
-    if budget <= 0:
-        return spent == 0
-    places = -Decimal(cells["execution_rate"].rstrip("%")).as_tuple().exponent  # type: ignore[operator]
-    return abs(spent / budget - rate) <= Decimal(1).scaleb(-int(places) - 2) + Decimal("0.00006")
+    low_budget = budget - _half(budget_text)
+    if low_budget <= 0:
+        return True
+    low = max(Decimal(0), spent - _half(spent_text)) / (budget + _half(budget_text))
+    high = (spent + _half(spent_text)) / low_budget
+    margin = _half(rate_text) / 100
+    return rate + margin >= low and rate - margin <= high
 
 
 def _cost(reading: list[tuple[str, int, int]], columns: list[str], costs: dict[str, int]) -> int:
@@ -99,14 +110,22 @@ def _zeros(text: str, reading: list[tuple[str, int, int]]) -> int:
     return sum(1 for _, a, b in reading if re.fullmatch(r"0(?:\.0+)?%?", text[a:b]))
 
 
+def _one_precision(text: str, reading: list[tuple[str, int, int]]) -> bool:
+    """Whether a reading's amounts are printed with one number of decimals (one row, one format)."""
+    places = {len(text[a:b].partition(".")[2]) for n, a, b in reading
+              if COLUMN_KIND.get(n) == "amount" and re.search(r"\d", text[a:b])}
+    return len(places) <= 1
+
+
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
                costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
     """The one reading of glued values (None when there is none or several)."""
     readings = split_glued(text, columns, units)
     if not readings:
         return None
-    fewest = min(_zeros(text, r) for r in readings)
-    kept = [r for r in readings if _zeros(text, r) == fewest]
+    kept = [r for r in readings if _one_precision(text, r)] or readings
+    fewest = min(_zeros(text, r) for r in kept)
+    kept = [r for r in kept if _zeros(text, r) == fewest]
     kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})] or kept
     table = costs or EMPTY_COST
     low = min(_cost(r, columns, table) for r in kept)
@@ -135,7 +154,10 @@ def glued_rows(piece: Piece, columns: list[str], units: list[str]) -> tuple[list
                 rows.append((Piece(rest, where[start]), {}))
             break
         name_end, end, cells = found
-        rows.append((Piece(text[start:name_end], where[start]), cells))
+        if _values_in_name(text[start:name_end]) and len(cells) < len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
+            unread.append(Piece(text[start:end], where[start]))  # a name holding figures: cells lost in it
+        else:
+            rows.append((Piece(text[start:name_end], where[start]), cells))
         start = end
     return rows, unread
 
@@ -156,6 +178,11 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
         if best is not None and best[0] == len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
             break
     return None if best is None else best[1:]
+
+
+def _values_in_name(name: str) -> bool:
+    """Whether a glued name holds digits outside brackets and an 指标N: prefix."""
+    return bool(re.search(r"\d", re.sub(r"[(（][^)）]*[)）]|^指标\d+[:：]?", "", name)))
 
 
 def _pair_start(text: str, pos: int) -> bool:
@@ -185,6 +212,6 @@ def unread(problems: list[Problem], section: str, pieces: list[Piece]) -> None:
 
 
 def number(text: str) -> str | None:
-    """The text as a plain number, if it is one."""
-    body = normalise(text)
+    """The text as a plain number (a trailing 分 dropped), if it is one."""
+    body = normalise(text).removesuffix("分")
     return body if re.fullmatch(r"\d+(?:\.\d+)?", body) else None

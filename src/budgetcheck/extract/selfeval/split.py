@@ -24,6 +24,8 @@ _EMPTY_COST = {"amount": 1, "measure": 1, "rate": 2, "point": 3, "text": 0}
 # A funds source row (其中:财政拨款) usually leaves 分值 and 得分 to the total row.
 PART_COST = {**_EMPTY_COST, "point": 0}
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_AMOUNT = r"(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?"  # thousands separators allowed
+_PLACEHOLDER = r"[—\-/／]"
 _OPS = r"(?:>=|<=|=>|=<|‹=|[≥≤≧≦═=><])"
 _DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前|底|完成)?"
 
@@ -37,7 +39,7 @@ def value_kind(text: str, units: list[str]) -> str:
         return "op"
     if body in units:
         return "unit"
-    if re.fullmatch(_NUMBER, body):
+    if re.fullmatch(_AMOUNT, body):
         return "num"
     if re.fullmatch(_NUMBER + "%", body):
         return "pct"
@@ -57,7 +59,7 @@ def fits(kind: str, column: str, text: str, exact: bool) -> bool:
     if col == "amount":
         return kind == "num"
     if col == "point":
-        return kind == "num" and Decimal(normalise(text)) <= 100
+        return kind == "num" and Decimal(normalise(text).replace(",", "")) <= 100
     if col == "rate":
         return kind == "pct" or (exact and kind == "num")
     if col == "measure":
@@ -100,10 +102,11 @@ def _tokens(column: str, text: str, start: int, units: list[str]) -> list[int]:
     """End positions of every value of ``column``'s kind that starts at ``start``."""
     col = COLUMN_KIND.get(column, "text")
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
-    pattern = {"amount": _NUMBER, "point": _NUMBER, "rate": _NUMBER + "%",
+    pattern = {"amount": _AMOUNT, "point": _NUMBER, "rate": _NUMBER + "%",
                "measure": f"(?:{_OPS})?{_NUMBER}(?:%|{unit}(?:/{unit})?)?|{_DATE}"}.get(col)
     if pattern is None:
         return []
+    pattern = f"{pattern}|{_PLACEHOLDER}"
     ends = []
     for end in range(start + 1, len(text) + 1):
         piece = text[start:end]
@@ -114,6 +117,8 @@ def _tokens(column: str, text: str, start: int, units: list[str]) -> list[int]:
 
 def _plausible(kind: str, piece: str) -> bool:
     """Format bounds of a glued value: a weight or score is at most 100, a rate below 1000%."""
+    if re.fullmatch(_PLACEHOLDER, piece):
+        return True
     if kind == "point":
         return Decimal(piece) <= 100
     if kind == "rate":
