@@ -24,8 +24,6 @@ from .tables import figure, table_name, tables
 def is_money_cost(indicator: Indicator) -> bool:
     """A cost indicator (成本 in level 1 or 2) whose target is an amount of money."""
     levels = (indicator.level1 or "") + (indicator.level2 or "")
-    if indicator.target is None or indicator.actual is None:
-        return False
     return "成本" in levels and money(indicator.target, exact=True) is not None
 
 
@@ -36,8 +34,8 @@ def check_cost_cover(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterat
         costs = [(i, row) for i, row in enumerate(table.indicators) if is_money_cost(row)]
         if budget is None or executed is None or not costs:
             continue
-        goals = [money(row.target, exact=True) for _, row in costs if row.target is not None]
-        actuals = [money(row.actual) for _, row in costs if row.actual is not None]
+        goals = [money(row.target, exact=True) for _, row in costs]
+        actuals = [money(row.actual) for _, row in costs]
         if any(a is None for a in actuals) or any(g is None for g in goals):
             continue
         planned = sum((g.lo for g in goals if g is not None), Fraction(0))

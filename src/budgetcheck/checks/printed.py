@@ -15,7 +15,7 @@ from typing import Any
 from ..catalogue import Rule
 from ..figures import Figure
 from ..findings import Finding
-from ..measures import Measure, MeasureKind
+from ..measures import MeasureKind
 from ..model.report import EvaluationTable, FundsRow, Indicator
 from ..paths import Path
 from .context import Context
@@ -52,10 +52,9 @@ def check_not_printed(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
     """A score or 执行率 the row calls for (its weight, or its amounts, are printed) is empty."""
     for path, table in _tables(ctx, target):
         name = table_name(table, path)
-        if table.funds is not None and table.funds.total is not None:
-            for field, en, zh in _funds_gaps(table.funds.total):
-                at = path + ("funds", "total", field)
-                yield ctx.finding(rule, at, {"table": name, "item": table.funds.total.label, "cell": en, "cell_zh": zh})
+        for field, en, zh in _funds_gaps(table.funds.total):
+            at = path + ("funds", "total", field)
+            yield ctx.finding(rule, at, {"table": name, "item": table.funds.total.label, "cell": en, "cell_zh": zh})
         for index, row in enumerate(table.indicators):
             if row.weight is not None and _empty(row.score):
                 at = path + ("indicators", index, "score")
@@ -64,12 +63,12 @@ def check_not_printed(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
 
 def unmeasured(row: Indicator) -> str | None:
     """Why a scored row's actual is no measurement of its quantitative target, or None."""
-    if row.target is None and row.actual is None:
+    if row.target.kind is MeasureKind.PLACEHOLDER and row.actual.kind is MeasureKind.PLACEHOLDER:
         return "missing" if isinstance(row.score, Figure) else None
-    if not isinstance(row.target, Measure) or row.target.kind is not MeasureKind.NUMBER:
+    if row.target.kind is not MeasureKind.NUMBER:
         return None
     actual = row.actual
-    if actual is None or actual.kind in (MeasureKind.WORD, MeasureKind.PLACEHOLDER):
+    if actual.kind in (MeasureKind.WORD, MeasureKind.PLACEHOLDER):
         return "word"
     if actual.kind is MeasureKind.NUMBER and actual.operator not in (None, "=") and actual.text.strip()[:1] not in "=＝":
         return "copied"
@@ -85,7 +84,7 @@ def check_unmeasured_actual(ctx: Context, rule: Rule, target: dict[str, Any]) ->
                 continue
             field = "score" if why == "missing" else "actual"
             at = path + ("indicators", index, field)
-            actual = row.actual.text if row.actual is not None else ""
+            actual = row.actual.text
             values = {"table": table_name(table, path), "item": row.name, "why": _WHY[why][0], "why_zh": _WHY[why][1],
-                      "target": row.target.text if row.target is not None else "", "actual": actual}
+                      "target": row.target.text, "actual": actual}
             yield ctx.finding(rule, at, values, found=actual or None)

@@ -10,7 +10,7 @@ from ..catalogue import Profile, Rule
 from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
-from ..model.report import EvaluationTable, Funds, FundsRow, Indicator
+from ..model.report import EvaluationTable, Indicator
 from ..paths import Path
 from .context import TRUNCATION_RULE, Context
 from .profile_params import Conventions
@@ -31,38 +31,19 @@ def conventions(ctx: Context) -> Conventions:
     return cached[1]
 
 
-def _record(cls: type[Any], **values: Any) -> Any:
-    """A model record built in code (every field not given takes its declared default)."""
-    record = object.__new__(cls)
-    for name, spec in cls.__pydantic_fields__.items():
-        default = spec.field.default_factory() if spec.field.default_factory else spec.field.default
-        record.__dict__[name] = values.get(name, default)
-    return record
-
-
 def _checkable(table: EvaluationTable) -> EvaluationTable:
     """The table as the table-level checks read it.
 
-    A table read from a real document may lack its funds block or the weights of its
-    rows, or have cells that could not be read. The table-level checks add up every weight
-    and score, so a table with a weightless row or an unread cell shows them no rows and no total (its rows are still checked one by one,
-    see :func:`rows`); a missing funds block is an empty one.
+    A table read from a real document may lack the weights of its rows, or have cells
+    that could not be read. The table-level checks add up every weight and score, so a
+    table with a weightless row or an unread cell shows them no rows and no total (its
+    rows are still checked one by one, see :func:`rows`).
     """
-    complete = not table.incomplete and all(row.weight is not None for row in table.indicators)
-    if complete and table.funds is not None and table.funds.total is not None:
+    if not table.incomplete and all(row.weight is not None for row in table.indicators):
         return table
     view = object.__new__(EvaluationTable)
-    view.__dict__.update(table.__dict__)
-    if table.funds is None or table.funds.total is None:
-        view.__dict__["funds"] = _empty_funds(table.funds.parts if table.funds is not None else [])
-    if not complete:
-        view.__dict__.update(indicators=[], total=None)
+    view.__dict__.update(table.__dict__, indicators=[], total=None)
     return view
-
-
-def _empty_funds(parts: list[FundsRow]) -> Funds:
-    funds: Funds = _record(Funds, total=_record(FundsRow, label=""), parts=parts)
-    return funds
 
 
 def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, EvaluationTable]]:
@@ -73,8 +54,9 @@ def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, Evaluat
 
 
 def _rated(indicator: Indicator) -> bool:
-    """Whether a row prints what its row checks need: a weight, a target and an actual."""
-    return None not in (indicator.weight, indicator.target, indicator.actual)
+    """Whether a row prints what its row checks need: a weight (an empty target or actual
+    is a placeholder, which the checks pass over)."""
+    return indicator.weight is not None
 
 
 def figure(value: object) -> Figure | None:
@@ -104,8 +86,9 @@ class Row:
 
     @property
     def weight(self) -> Figure:
-        """The row's weight (exact)."""
-        weight: Figure = self.indicator.weight
+        """The row's weight (exact; rows are only made for indicators that print one)."""
+        weight = self.indicator.weight
+        assert weight is not None, "rows() skips indicators without a weight"
         return weight
 
     @property
@@ -146,7 +129,7 @@ def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventio
     made = [
         Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
         for index, indicator in enumerate(table.indicators)
-        if _rated(indicator) and indicator.target is not None and indicator.actual is not None
+        if _rated(indicator)
     ]
     ctx.memo[key] = (conv, made)
     return made

@@ -10,6 +10,7 @@ readers. Supported layouts: docs/selfeval.md.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..blocks import Paragraph
 from ..sink import Problem, Sink
@@ -49,8 +50,8 @@ def read_tables(paragraphs: list[Paragraph], root: Sink, problems: list[Problem]
 
 def _unit(parser: TableParser, root: Sink) -> None:
     """The unit of a document that is only tables: 单位名称, else the first table's units."""
-    tables = root.data.get("performance", {})
-    first = tables.get("unit_table") or next(iter(tables.get("projects", [])), {})
+    tables: dict[str, Any] = root.data.get("performance", {})
+    first: dict[str, Any] = tables.get("unit_table") or next(iter(tables.get("projects", [])), {})
     name = parser.unit_name[0] if parser.unit_name else first.get("implementer") or first.get("department")
     where = parser.unit_name[1].where if parser.unit_name else None
     unit = root.child("unit")

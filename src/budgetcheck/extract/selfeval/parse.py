@@ -178,6 +178,8 @@ class TableParser:
         if indicator is None and funds is None:
             return False
         table = self._current()
+        if indicator is None and table.mode == "indicators":
+            return False  # 预算执行率 inside the indicator block: an indicator scored like any other
         opener = any(p.search(strip_suffixes(squeeze(piece.text), self.vocab)[0]) for p in self.vocab.patterns("indicator_openers"))
         in_indicators = table.mode == "indicator_header" or opener or (indicator and table.mode in ("goals", "funds_rows", "indicators"))
         self._flush(table)
@@ -197,6 +199,7 @@ class TableParser:
             return self._title(piece)
         table = self._current()
         self._flush(table)
+        table.meta_key = None  # a label right after 主管部门: that cell was empty
         if label.kind == "meta":
             if label.field == "name" and table.content:
                 table = self._open(table.unit)
@@ -255,7 +258,11 @@ class TableParser:
             return None
         if table.mode in ("indicators", "indicator_header") and table.indicator_columns:
             return self._indicator_cell(table, piece)
-        if table.mode != "goals" and not piece.glued and re.search(r"\d", piece.text) and table.mode != "meta":
+        if table.mode == "funds_header" and table.funds_columns and re.search(r"\d", piece.text):
+            table.mode, table.content = "funds_rows", True  # values right under the headings: the total row
+            table.row = Row("funds_total", Piece("", piece.where), [piece])
+            return None
+        if table.mode not in ("goals", "meta") and re.search(r"\d", piece.text):
             self._unread([piece])
         return None
 
@@ -265,7 +272,6 @@ class TableParser:
         if lead is not None:
             table.row.values.append(Piece(lead.group(0), piece.where, glued=True))
             self._flush(table)
-            table.mode = "closed"
         elif value_kind(piece.text, self.units) in ("num", "ph") or number(piece.text) is not None:
             table.row.values.append(piece)
         elif table.row.values and re.fullmatch(r"[优良中差]\w{0,2}|合格|不合格", piece.text.strip()):
@@ -279,6 +285,10 @@ class TableParser:
 
     def _indicator_cell(self, table: Table, piece: Piece) -> None:
         table.mode = "indicators"
+        row = table.row
+        if piece.glued and row is not None and row.kind == "indicator" and not row.values and row.label is not None:
+            table.row = None  # a name that is a table word (预算执行率) glued to its values
+            return self._glued_indicators(table, Piece(row.label.text + piece.text, row.label.where, glued=True))
         if piece.glued:
             self._flush(table)
             return self._glued_indicators(table, piece)
@@ -408,15 +418,20 @@ class TableParser:
         assert row.label is not None
         values = row.values
         total = table.sink.child("total")
-        if len(values) == 1 and values[0].glued:
+        base = strip_suffixes(squeeze(row.label.text), self.vocab)[0]
+        score_only = any(p.search(base) for p in self.vocab.patterns("total_score_only"))
+        if len(values) == 1 and values[0].glued and score_only:
+            values = [Piece(values[0].text, values[0].where)]
+        elif len(values) == 1 and values[0].glued:
             cells = read_glued(values[0].text, [values[0].where.shifted(i) for i in range(len(values[0].text))],
                                ["weight", "score"], self.units)
             if cells is None:
                 return self._unread([row.label, *values])
             values = [cells[k] for k in ("weight", "score") if k in cells]
         numbers = [v for v in values if number(v.text) is not None]
-        if len(numbers) >= 2 and "weight" not in total.data:
+        if len(numbers) >= 2 and "weight" not in total.data and not score_only:
             total.set("weight", number(numbers[0].text), numbers[0].where)
         if numbers:
             total.set("score", number(numbers[-1].text), numbers[-1].where)
-            table.mode = "closed"
+            if not score_only:  # 总分 ends a table; 自评得分 may stand in its header
+                table.mode = "closed"
