@@ -230,3 +230,27 @@ def test_a_comparator_word_inside_a_word_is_not_one() -> None:
 def test_places_of_glued_values_are_their_own_columns() -> None:
     where = Where("line 3, column 10", 3, 10)
     assert where.shifted(4).column == 14
+
+
+EXECUTION_AS_INDICATOR = """    部门项目支出绩效自评表(2023年度)
+    项目名称 示例公用经费
+    主管部门 壬县教育局
+    年初预算数 调整预算数(A) 全年执行数(B) 执行率(B/A)
+    50.00 50.00 50.00 100%
+    一级指标 二级指标 三级指标 分值 指标值(A) 全年实际值(B) 得分
+    项目管理(20分) 投入管理 预算执行率 10 ≥100% 100% {score}
+    财务管理 资金使用合规率 10 100% 100% 10
+    项目产出(80分) 数量指标 保障学生人数 80 1200人 1200人 80
+    总分 100 {total}
+"""
+
+
+def test_execution_scored_as_an_indicator_row_and_funds_without_a_row_label(tmp_path: Path) -> None:
+    path = _write(tmp_path, EXECUTION_AS_INDICATOR.format(score="10", total="100"))
+    project = _project(path)
+    assert project["funds"]["total"] == {"label": "", "initial_budget": "50.00", "annual_budget": "50.00",
+                                         "executed": "50.00", "execution_rate": "100%"}
+    assert [i["name"] for i in project["indicators"]] == ["预算执行率", "资金使用合规率", "保障学生人数"]
+    assert _severe(_findings(path)) == []
+    deducted = _write(tmp_path, EXECUTION_AS_INDICATOR.format(score="8", total="98"), "deducted.txt")
+    assert _severe(_findings(deducted)) == [("BC605", 7)]
