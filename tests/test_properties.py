@@ -307,7 +307,7 @@ def _wordless(report: dict[str, Any]) -> bool:
                if not row["target"].startswith(("<", ">", "=")) and not row["target"][:1].isdigit())
 
 
-@settings(max_examples=BASE)
+@settings(max_examples=BASE // 2)
 @given(consistent_reports(), st.sampled_from(SELFEVAL_LAYOUTS))
 def test_tables_printed_as_text_read_back_to_the_same_figures(report: dict[str, Any], layout: str) -> None:
     if layout == "glued":
@@ -318,7 +318,7 @@ def test_tables_printed_as_text_read_back_to_the_same_figures(report: dict[str, 
     assert _table_figures(loaded.report) == wanted
 
 
-@settings(max_examples=BASE)
+@settings(max_examples=BASE // 2)
 @given(consistent_reports(), st.sampled_from(SELFEVAL_LAYOUTS))
 def test_tables_printed_as_text_have_no_error_or_warning(report: dict[str, Any], layout: str) -> None:
     loaded, _ = _selfeval_text(report, layout)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...figures import is_placeholder
 from ..blocks import Paragraph, Where
@@ -118,6 +119,7 @@ def is_glued(paragraph: Paragraph, vocab: Vocabulary) -> bool:
     return sum(1 for a, b in zip(spans, spans[1:]) if a[1] == b[0]) >= 3
 
 
+@lru_cache(maxsize=None)
 def _word_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
     """Unanchored patterns of every table word, for finding them inside glued text."""
     found: list[str] = []

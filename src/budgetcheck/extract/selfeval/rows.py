@@ -19,6 +19,7 @@ from .cells import Piece
 from .split import _EMPTY_COST as EMPTY_COST
 from .split import COLUMN_KIND, assign, best_split, split_glued, value_kind
 
+_MAX_VALUES = 48  # characters of one row's glued values (分值, target, actual, rate, 得分)
 _START = re.compile(r"[\d≥≤≧≦═=><‹]")
 _NAME_END_BAD = re.compile(r"[\d.%≥≤≧≦═=><‹]$")
 
@@ -169,7 +170,7 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
     for name_end in range(start + 1, len(text)):
         if _NAME_END_BAD.search(text[name_end - 1]) or not (_START.match(text[name_end]) or _pair_start(text, name_end)):
             continue
-        for end in range(len(text), name_end, -1):
+        for end in range(min(len(text), name_end + _MAX_VALUES), name_end, -1):
             if end < len(text) and (_START.match(text[end]) or text[end] in "%./"):
                 continue
             cells = read_glued(text[name_end:end], where[name_end:end], columns, units)

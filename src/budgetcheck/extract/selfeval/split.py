@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from itertools import combinations
 
 from ...figures import is_placeholder, normalise
@@ -98,21 +99,26 @@ def _same_reading(first: tuple[int, ...], other: tuple[int, ...], kinds: list[st
 
 # -- glued values -------------------------------------------------------------------------
 
-def _tokens(column: str, text: str, start: int, units: list[str]) -> list[int]:
-    """End positions of every value of ``column``'s kind that starts at ``start``."""
-    col = COLUMN_KIND.get(column, "text")
+@lru_cache(maxsize=None)
+def _token_pattern(col: str, units: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The compiled pattern of one glued value of a column kind (or a placeholder)."""
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
     pattern = {"amount": _AMOUNT, "point": _NUMBER, "rate": _NUMBER + "%",
                "measure": f"(?:{_OPS})?{_NUMBER}(?:%|{unit}(?:/{unit})?)?|{_DATE}"}.get(col)
+    return None if pattern is None else re.compile(f"{pattern}|{_PLACEHOLDER}")
+
+
+_LONGEST_VALUE = 24
+
+
+def _tokens(column: str, text: str, start: int, units: list[str]) -> list[int]:
+    """End positions of every value of ``column``'s kind that starts at ``start``."""
+    col = COLUMN_KIND.get(column, "text")
+    pattern = _token_pattern(col, tuple(units))
     if pattern is None:
         return []
-    pattern = f"{pattern}|{_PLACEHOLDER}"
-    ends = []
-    for end in range(start + 1, len(text) + 1):
-        piece = text[start:end]
-        if re.fullmatch(pattern, piece) and _plausible(col, piece):
-            ends.append(end)
-    return ends
+    return [end for end in range(start + 1, min(len(text), start + _LONGEST_VALUE) + 1)
+            if pattern.fullmatch(text, start, end) and _plausible(col, text[start:end])]
 
 
 def _plausible(kind: str, piece: str) -> bool:

@@ -40,24 +40,39 @@ class Vocabulary:
 
     def columns(self, key: str) -> list[tuple[str, re.Pattern[str]]]:
         """(field, pattern) pairs of a column vocabulary, in vocabulary order."""
-        return [(name, re.compile(p)) for name, pats in self.raw[key].items() for p in pats]
+        return _columns(self, key)
 
     @property
     def units(self) -> list[str]:
         """Units a glued value may carry, longest first."""
-        return sorted(self.raw["units"], key=len, reverse=True)
+        return _units(self)
 
     def regex(self, key: str) -> re.Pattern[str]:
         """A single-pattern entry (``weight_suffix``, ``page_marker`` ...)."""
-        return re.compile(self.raw[key])
+        return _regex(self, key)
 
     def __hash__(self) -> int:
         return id(self)
 
 
 @lru_cache(maxsize=None)
+def _columns(vocab: Vocabulary, key: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile(p)) for name, pats in vocab.raw[key].items() for p in pats]
+
+
+@lru_cache(maxsize=None)
 def _patterns(vocab: Vocabulary, key: str) -> list[re.Pattern[str]]:
     return _compile(vocab.raw[key])
+
+
+@lru_cache(maxsize=None)
+def _units(vocab: Vocabulary) -> list[str]:
+    return sorted(vocab.raw["units"], key=len, reverse=True)
+
+
+@lru_cache(maxsize=None)
+def _regex(vocab: Vocabulary, key: str) -> re.Pattern[str]:
+    return re.compile(vocab.raw[key])
 
 
 @lru_cache(maxsize=1)
