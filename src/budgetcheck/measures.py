@@ -24,7 +24,7 @@ _OP = re.compile("^(" + "|".join([re.escape(op) for op in _SYMBOLS] + [f"{op}(?=
 _NUM = re.compile(r"^([+-]?[\d,]*\d(?:\.\d+)?%?)(.*)$")
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?:(?P<d>\d{1,2})日?)?"
-    r"(?P<before>前|之前|以前|底前|底)?$"
+    r"(?P<before>前完成|底前完成|内完成|之前|以前|底前|前|底|完成)?$"
 )
 
 
