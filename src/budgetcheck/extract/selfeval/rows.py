@@ -86,15 +86,20 @@ def _rate_fits(cells: dict[str, str]) -> bool:
     """Whether a glued funds reading's amounts give its printed rate within rounding (the
     split's last tie-break)."""
     try:
-        budget_text, spent_text = (cells[k].replace(",", "") for k in ("annual_budget", "executed"))
-        budget, spent = Decimal(budget_text), Decimal(spent_text)
         rate_text = cells["execution_rate"].rstrip("%")
         rate = Decimal(rate_text) / 100
     except (KeyError, InvalidOperation):
-        return True
+        return True  # no rate printed: nothing to fit
+    try:
+        budget_text, spent_text = (cells[k].replace(",", "") for k in ("annual_budget", "executed"))
+        budget, spent = Decimal(budget_text), Decimal(spent_text)
+    except (KeyError, InvalidOperation):
+        return False  # a rate without both amounts: the reading cannot be confirmed
+    if rate == 0 or spent == 0:  # a glued 0 is no rounded small figure: 0% goes with nothing spent
+        return rate == spent == 0
     low_budget = budget - _half(budget_text)
     if low_budget <= 0:
-        return True
+        return False  # a budget that may be 0 gives no rate: a reading printing one does not fit
     low = max(Decimal(0), spent - _half(spent_text)) / (budget + _half(budget_text))
     high = (spent + _half(spent_text)) / low_budget
     margin = _half(rate_text) / 100
@@ -125,9 +130,11 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     if not readings:
         return None
     kept = [r for r in readings if _one_precision(text, r)] or readings
+    kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
+    if not kept:
+        return None  # no split gives the printed 执行率: unread rather than guessed
     fewest = min(_zeros(text, r) for r in kept)
     kept = [r for r in kept if _zeros(text, r) == fewest]
-    kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})] or kept
     table = costs or EMPTY_COST
     low = min(_cost(r, columns, table) for r in kept)
     kept = [r for r in kept if _cost(r, columns, table) == low]
