@@ -14,9 +14,9 @@ from budgetcheck.engine import check_report, resolve_profile
 from budgetcheck.figures import parse_figure
 from budgetcheck.loader import build_report, load_report
 from budgetcheck.loader.yamltree import parse_yaml
-from budgetcheck.paths import Path, format_path
+from budgetcheck.paths import DataPath, format_path
 
-from .conftest import FIXTURE
+from .conftest import FIXTURE, check_touching
 
 MIN_SHARE = Decimal("0.95")
 
@@ -31,13 +31,13 @@ def _perturbed(text: str) -> str:
     return f"{moved:.{figure.places}f}" + suffix
 
 
-def _set(data: Any, path: Path, value: str) -> None:
+def _set(data: Any, path: DataPath, value: str) -> None:
     for seg in path[:-1]:
         data = data[seg]
     data[path[-1]] = value
 
 
-def _get(data: Any, path: Path) -> Any:
+def _get(data: Any, path: DataPath) -> Any:
     for seg in path:
         data = data[seg]
     return data
@@ -52,11 +52,11 @@ def _findings_naming(path_text: str, data: dict, positions: dict) -> bool:
 def measure() -> tuple[int, int, list[str]]:
     """(figures caught, figures taking part in identities, paths missed)."""
     baseline = load_report(FIXTURE)
-    original = check_report(baseline, profile=resolve_profile(baseline))
+    original, touched_paths = check_touching(baseline, profile=resolve_profile(baseline))
     raw, positions = parse_yaml(FIXTURE.read_text(encoding="utf-8"), str(FIXTURE))
     before = {(f.rule, f.path) for f in original.findings}
     missed = []
-    touched = sorted(original.touched, key=format_path)
+    touched = sorted(touched_paths, key=format_path)
     for path in touched:
         data = copy.deepcopy(raw)
         text = _get(data, path)

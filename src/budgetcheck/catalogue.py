@@ -1,4 +1,4 @@
-"""The rule catalogue and scoring profiles, read from the YAML files in ``rules/``."""
+"""The rule catalogue, read from the YAML files in ``rules/`` (profiles: ``profiles.py``)."""
 
 from __future__ import annotations
 
@@ -35,20 +35,16 @@ class Rule:
     targets: tuple[dict[str, Any], ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
     targets_from: str | None = None
+    docs_zh: str = ""
+
+    def docs_in(self, lang: str) -> str:
+        """The documentation in ``lang``; English where a rule has no Chinese text yet."""
+        return self.docs_zh if lang == "zh" and self.docs_zh else self.docs
 
     def render(self, lang: str, values: dict[str, str]) -> str:
         """Fill the message template for ``lang`` with ``values`` (names only, no expressions)."""
         template = self.message_zh if lang == "zh" else self.message_en
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A named scoring convention (national, deviation, …) with its parameters."""
-
-    name: str
-    description: str
-    params: dict[str, Any]
 
 
 def rules_dir() -> Path:
@@ -92,6 +88,7 @@ def _rule_from(data: Any, path: Path) -> Rule:
         targets=tuple(data.get("targets") or ()),
         params=dict(data.get("params") or {}),
         targets_from=str(data["targets_from"]) if data.get("targets_from") else None,
+        docs_zh=str(data.get("docs_zh") or "").strip(),
     )
 
 
@@ -135,17 +132,6 @@ def _rule_to_json(rule: Rule) -> dict[str, Any]:
 
 def _rule_from_json(data: dict[str, Any]) -> Rule:
     return Rule(**{**data, "severity": Severity(data["severity"]), "targets": tuple(data["targets"])})
-
-
-@lru_cache(maxsize=None)
-def load_profiles(directory: Path | None = None) -> dict[str, Profile]:
-    """All scoring profiles by name."""
-    directory = (directory or rules_dir()) / "profiles"
-    profiles: dict[str, Profile] = {}
-    for path in sorted(directory.glob("*.yaml")):
-        data = _read_yaml(path)
-        profiles[data["name"]] = Profile(data["name"], str(data.get("description", "")).strip(), dict(data["params"]))
-    return profiles
 
 
 def find_rule(key: str, rules: dict[str, Rule] | None = None) -> Rule | None:

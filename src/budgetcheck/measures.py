@@ -24,7 +24,7 @@ _OP = re.compile("^(" + "|".join([re.escape(op) for op in _SYMBOLS] + [f"{op}(?=
 _NUM = re.compile(r"^([+-]?[\d,]*\d(?:\.\d+)?%?)(.*)$")
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?:(?P<d>\d{1,2})日?)?"
-    r"(?P<before>前完成|底前完成|内完成|之前|以前|底前|前|底|完成)?$"
+    r"(?P<before>前|之前|以前|底前|底)?(?P<done>完成|完工)?$"
 )
 
 
@@ -48,6 +48,8 @@ class Measure:
     unit: str = ""
     date: dt.date | None = None
     by_deadline: bool = False
+    date_from: dt.date | None = None
+    """The first day a date may mean: the 1st for a month without a day (``2024年8月``), else ``date``."""
 
     def __str__(self) -> str:
         return self.text
@@ -70,7 +72,9 @@ def _parse_date(body: str, text: str, operator: str | None) -> Measure | None:
         date = dt.date(year, month, day)
     except ValueError:
         return None
-    return Measure(MeasureKind.DATE, text, operator, date=date, by_deadline=bool(match["before"]))
+    first = date if match["d"] else dt.date(year, month, 1)
+    deadline = bool(match["before"] or match["done"])
+    return Measure(MeasureKind.DATE, text, operator, date=date, by_deadline=deadline, date_from=first)
 
 
 def parse_measure(raw: object) -> Measure:

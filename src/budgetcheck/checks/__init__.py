@@ -15,7 +15,12 @@ from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
 from .consistency import check_convention, check_far_above
 from .costs import check_cost_cover
-from .execution import check_execution_rate, check_execution_score
+from .headings import check_heading_weights
+from .missed import check_missed_target
+from .monotone import check_monotone
+from .execution import (
+    check_execution_note, check_execution_rate, check_execution_score, check_unspent_outputs_met,
+)
 from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
 )
@@ -39,18 +44,23 @@ KINDS: dict[str, CheckKind] = {
     "table_count": check_table_count,
     "execution_rate": check_execution_rate,
     "execution_score": check_execution_score,
+    "execution_note": check_execution_note,
+    "unspent_outputs_met": check_unspent_outputs_met,
     "weights_total": check_weights_total,
+    "heading_weights": check_heading_weights,
     "score_range": check_score_range,
     "total_score": check_total_score,
     "completion_rate": check_completion_rate,
     "indicator_score": check_indicator_score,
     "deadline": check_deadline,
+    "missed_target": check_missed_target,
     "qualitative_band": check_qualitative_band,
     "satisfaction": check_satisfaction,
     "grade": check_grade,
     "cost_cover": check_cost_cover,
     "convention": check_convention,
     "far_above": check_far_above,
+    "monotone": check_monotone,
     "negative": check_negative,
     "percent_as_fraction": check_percent_as_fraction,
     "not_printed": check_not_printed,

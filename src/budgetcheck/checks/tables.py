@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
-from ..catalogue import Profile, Rule
+from ..catalogue import Rule
+from ..profiles import Profile
 from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
-from ..paths import Path
+from ..paths import DataPath
 from .context import TRUNCATION_RULE, Context
+from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
 
@@ -46,7 +49,7 @@ def _checkable(table: EvaluationTable) -> EvaluationTable:
     return view
 
 
-def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, EvaluationTable]]:
+def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
     """The evaluation tables a rule target names (``for_each``), as the checks can read them."""
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
@@ -59,12 +62,7 @@ def _rated(indicator: Indicator) -> bool:
     return indicator.weight is not None
 
 
-def figure(value: object) -> Figure | None:
-    """A cell's figure, or None for a placeholder or missing cell."""
-    return value if isinstance(value, Figure) else None
-
-
-def table_name(table: EvaluationTable, path: Path) -> str:
+def table_name(table: EvaluationTable, path: DataPath) -> str:
     """How messages name a table: its project name, or the unit table."""
     if table.name and "projects" in path:
         return table.name
@@ -75,12 +73,13 @@ def table_name(table: EvaluationTable, path: Path) -> str:
 class Row:
     """One indicator row with its path, its table's name and what can be recomputed."""
 
-    path: Path
+    path: DataPath
     indicator: Indicator
     table: str
     assessment: Assessment
+    places: Places = Places()
 
-    def at(self, field: str) -> Path:
+    def at(self, field: str) -> DataPath:
         """The path of one cell of the row."""
         return self.path + (field,)
 
@@ -101,6 +100,14 @@ class Row:
         """The printed completion rate, or None."""
         return figure(self.indicator.completion_rate)
 
+    def score_at_table_precision(self, step: Fraction | None = None) -> Interval | None:
+        """The printed score read at the precision of the table's scores, or, under a profile
+        that rounds scores to ``step`` points, every value that rounds to it."""
+        score = self.score
+        if score is None:
+            return None
+        return rounded_to(score, step) if step is not None else Interval.of(at_places(score, self.places.score))
+
     def values(self, **extra: str) -> dict[str, str]:
         """Message values naming the row: ``item`` (indicator) and ``table``."""
         return {"item": self.indicator.name, "table": self.table, **extra}
@@ -114,7 +121,7 @@ def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Ro
             yield from table_rows(ctx, path, table, conv)
 
 
-def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventions) -> list[Row]:
+def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conventions) -> list[Row]:
     """The assessed rows of one table, computed once per report run and conventions.
 
     About eight scoring rules walk the same rows; the memo lives on the run's context, so
@@ -125,9 +132,10 @@ def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventio
     if cached is not None and cached[0] is conv:
         found: list[Row] = cached[1]
         return found
-    name = table_name(table, path)
+    name, places = table_name(table, path), table_places(table)
     made = [
-        Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
+        Row(path + ("indicators", index), indicator, name,
+            assess(indicator.target, indicator.actual, conv, places.actual_percent), places)
         for index, indicator in enumerate(table.indicators)
         if _rated(indicator)
     ]
@@ -152,20 +160,24 @@ def printed_rate(row: Row) -> list[Interval]:
 def compare_any(
     ctx: Context,
     rule: Rule,
-    path: Path,
+    path: DataPath,
     printed: Figure,
     candidates: Sequence[Interval],
     values: dict[str, str],
-    related: Sequence[Path] = (),
+    related: Sequence[DataPath] = (),
     severity: Severity | None = None,
+    interval: Interval | None = None,
+    truncation: bool = True,
 ) -> Iterator[Finding]:
     """Nothing when the printed figure fits any candidate interval; an info (BC009) when it
-    fits one only if truncated; else a finding of ``rule`` expecting the first candidate."""
-    mine = Interval.of(printed)
+    fits one only if truncated (and ``truncation`` allows that reading); else a finding of
+    ``rule`` expecting the first candidate. ``interval``: what the printed figure stands for,
+    when not its own rounding interval."""
+    mine = interval or Interval.of(printed)
     if not candidates or any(mine.intersects(c) for c in candidates):
         return
     truncated = Interval(*printed.truncation_interval())
-    if any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
+    if truncation and any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
         rule, severity = ctx.rules[TRUNCATION_RULE], None
     first = candidates[0]
     yield ctx.finding(
