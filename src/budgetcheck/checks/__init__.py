@@ -29,6 +29,7 @@ from .table_scores import check_grade, check_score_range, check_total_score, che
 from .signs import check_negative, check_percent_as_fraction
 from .statement_sums import check_statement_sum
 from .statements import check_balance, check_claim_unchanged, check_damaged, check_difference, check_whole_base
+from .printed import check_not_printed, check_unmeasured_actual
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -72,4 +73,6 @@ KINDS: dict[str, CheckKind] = {
     "damaged": check_damaged,
     "statement_sum": check_statement_sum,
     "whole_base": check_whole_base,
+    "not_printed": check_not_printed,
+    "unmeasured_actual": check_unmeasured_actual,
 }
