@@ -17,7 +17,7 @@ from ..figures import Figure
 from ..findings import Finding
 from ..measures import MeasureKind
 from ..model.report import EvaluationTable, FundsRow, Indicator
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 from .tables import table_name
 
@@ -28,7 +28,7 @@ _WHY = {
 }
 
 
-def _tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, EvaluationTable]]:
+def _tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
             yield path, table
