@@ -20,8 +20,8 @@ December, which is undecided and must not be reported).
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -79,34 +79,37 @@ def step_rounded(value: Fraction, step: Fraction | None) -> Fraction:
 
 
 # -- printing ------------------------------------------------------------------------------
-def rounded(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half away from zero to ``places`` decimals, as documents print."""
+def rounded(value: Fraction, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """``value`` rounded half away from zero to ``places`` decimals, as documents print
+    (``rounding=ROUND_DOWN``: truncated toward zero, as a system cutting 元 to 万元 does)."""
     scaled = Decimal(value.numerator) / Decimal(value.denominator) if value.denominator != 1 else Decimal(value.numerator)
-    return scaled.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return scaled.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
-def print_number(value: Fraction, places: int, commas: bool = False) -> str:
+def print_number(value: Fraction, places: int, commas: bool = False, rounding: str = ROUND_HALF_UP) -> str:
     """A number as printed: fixed decimals, optional thousands separators."""
-    dec = rounded(value, places)
+    dec = rounded(value, places, rounding)
     if dec == 0:
         dec = abs(dec)  # "-0.00" is not how a document prints nothing
     return f"{dec:,.{places}f}" if commas else f"{dec:.{places}f}"
 
 
 class Printer:
-    """How one document prints: thousands separators or not, percent decimals."""
+    """How one document prints: thousands separators or not, percent decimals, and whether
+    its source system truncates amounts and rates instead of rounding them."""
 
-    def __init__(self, commas: bool, pct_places: int):
+    def __init__(self, commas: bool, pct_places: int, truncates: bool = False):
         self.commas = commas
         self.pct_places = pct_places
+        self.rounding = ROUND_DOWN if truncates else ROUND_HALF_UP
 
-    def amount(self, yuan: int | Fraction) -> str:
-        """An amount given in 元, printed in 万元 with two decimals."""
-        return print_number(Fraction(yuan) / WAN, 2, self.commas)
+    def amount(self, yuan: int | Fraction, places: int = 2) -> str:
+        """An amount given in 元, printed in 万元 with two decimals (or ``places``)."""
+        return print_number(Fraction(yuan) / WAN, places, self.commas, self.rounding)
 
     def pct(self, ratio: Fraction, places: int | None = None) -> str:
         """A ratio printed as a percentage."""
-        return print_number(ratio * 100, self.pct_places if places is None else places) + "%"
+        return print_number(ratio * 100, self.pct_places if places is None else places, rounding=self.rounding) + "%"
 
     @staticmethod
     def score(points: Fraction) -> str:
@@ -168,10 +171,17 @@ def _items(g: Gen, labels: tuple[str, ...], amounts: list[int], total: int) -> l
 
 # -- sections ------------------------------------------------------------------------------
 @st.composite
-def consistent_reports(draw: Any, styled: bool = False) -> dict[str, Any]:
+def consistent_reports(draw: Any, styled: bool = False, truncates: bool = False) -> dict[str, Any]:
     """A complete report (raw printed data) in which every identity holds after rounding;
-    ``styled``: scored under a drawn profile, named in the report."""
-    g = Gen(draw, Printer(commas=draw(st.booleans()), pct_places=draw(st.sampled_from([2, 2, 2, 1, 0]))))
+    ``styled``: scored under a drawn profile, named in the report.
+
+    Some figures printed twice are printed at a coarser precision in one place (本年收入合计
+    in the income section, the unit budget in the 预算绩效 paragraph): both copies round the
+    same true value. ``truncates``: the accounts system truncates every amount and rate
+    instead of rounding them; such a report has no performance tables.
+    """
+    g = Gen(draw, Printer(commas=draw(st.booleans()), pct_places=draw(st.sampled_from([2, 2, 2, 1, 0])),
+                          truncates=truncates))
     g.style = draw(st.sampled_from(STYLES)) if styled else Style(month_dates=False)
     report: dict[str, Any] = {"schema_version": "1", "title": "某单位部门决算公开说明"}
     if g.style.profile != "national":
@@ -205,8 +215,10 @@ def consistent_reports(draw: Any, styled: bool = False) -> dict[str, Any]:
         "balance_distribution": g.p.amount(distribution), "closing_balance": g.p.amount(closing),
         "change": g.change(grand_total, allow_new=False),
     }
-    report["income"] = {"total": g.p.amount(current_income), "items": _items(g, INCOME_LABELS, income_parts, current_income)}
-    report["expenditure"] = {"total": g.p.amount(current_exp), "items": _items(g, EXPENDITURE_LABELS, exp_parts, current_exp)}
+    report["income"] = {"total": g.p.amount(current_income, _copy_places(g)),
+                        "items": _items(g, INCOME_LABELS, income_parts, current_income)}
+    report["expenditure"] = {"total": g.p.amount(current_exp, _copy_places(g)),
+                             "items": _items(g, EXPENDITURE_LABELS, exp_parts, current_exp)}
     fiscal_budget = g.yuan(max(1, fiscal_expenditure // 3), 2 * fiscal_expenditure + 10_000, False)
     comparison = {"budget": g.p.amount(fiscal_budget), "final": g.p.amount(fiscal_expenditure),
                   "variance_rate": g.p.pct(Fraction(fiscal_expenditure - fiscal_budget, fiscal_budget)),
@@ -232,8 +244,16 @@ def consistent_reports(draw: Any, styled: bool = False) -> dict[str, Any]:
     report["operating_costs"] = {"label": "公用经费", "amount": g.p.amount(public), "change": g.change(public, allow_new=False)}
     report["procurement"] = _procurement(g)
     report["assets"] = _assets(g, vehicles)
-    report["performance"] = _performance(g, grand_total, current_exp, fiscal_budget)
+    if not truncates:
+        # Left out of a truncating document: the self-evaluation rules (BC501, BC605) read
+        # only the printed rate or score as truncated, not its operands (checks/tables.py).
+        report["performance"] = _performance(g, grand_total, current_exp, fiscal_budget)
     return report
+
+
+def _copy_places(g: Gen) -> int:
+    """The precision of a figure's second copy: usually the document's 2, sometimes 1 or 0."""
+    return g.draw(st.sampled_from([2, 2, 2, 1, 0]))
 
 
 def _unit(g: Gen) -> dict[str, Any]:
@@ -514,7 +534,8 @@ def _performance(g: Gen, annual_total: int, executed_total: int, initial_total: 
         projects.append(_table(g, funds, f"项目{index + 1}", completion=True))
         budget_sum += annual
         executed_sum += executed
-    summary = {"unit_tables": "1", "unit_budget": g.p.amount(annual_total), "unit_executed": g.p.amount(executed_total),
+    summary = {"unit_tables": "1", "unit_budget": g.p.amount(annual_total, _copy_places(g)),
+               "unit_executed": g.p.amount(executed_total, _copy_places(g)),
                "projects": str(len(projects)), "project_budget": g.p.amount(budget_sum),
                "project_executed": g.p.amount(executed_sum)}
     return {"summary": summary, "unit_table": unit_table, "projects": projects}

@@ -99,6 +99,7 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="help.baseline")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="help.write_baseline")
 @click.option("--allow-explained-errors", is_flag=True, default=None, help="help.allow_explained_errors")
+@click.option("--include-ext", multiple=True, metavar="EXT", help="help.include_ext")
 def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: str | None, **cli: Any) -> None:
     """Check report files, directories (recursively) or - for stdin."""
     _skip_final_collection()

@@ -9,8 +9,18 @@ from enum import Enum
 
 from .figures import Figure, FigureError, is_placeholder, normalise, parse_figure
 
-_OPERATORS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", "=": "=", ">": ">", "<": "<"}
-_OP = re.compile(r"^(>=|<=|≥|≤|=|>|<)?")
+# Comparators as printed (symbols, their full-width and OCR forms, words) → the operator.
+_OPERATORS = {
+    ">=": ">=", "≥": ">=", "≧": ">=", "=>": ">=", "<=": "<=", "≤": "<=", "≦": "<=", "‹=": "<=", "=<": "<=",
+    "=": "=", "═": "=", "==": "=", ">": ">", "<": "<", "‹": "<", "›": ">",
+    "大于等于": ">=", "不低于": ">=", "不少于": ">=", "不小于": ">=",
+    "小于等于": "<=", "不超过": "<=", "不高于": "<=", "不多于": "<=", "不大于": "<=",
+    "小于": "<", "低于": "<", "少于": "<", "大于": ">", "高于": ">", "多于": ">", "等于": "=",
+}
+_SYMBOLS = sorted((op for op in _OPERATORS if not op[0].isalpha()), key=len, reverse=True)
+_WORDS = sorted((op for op in _OPERATORS if op[0].isalpha()), key=len, reverse=True)
+# A comparator word counts only before a number ("小于5次"), never inside a word ("低于预期").
+_OP = re.compile("^(" + "|".join([re.escape(op) for op in _SYMBOLS] + [f"{op}(?=\\d)" for op in _WORDS]) + ")?")
 _NUM = re.compile(r"^([+-]?[\d,]*\d(?:\.\d+)?%?)(.*)$")
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?:(?P<d>\d{1,2})日?)?"

@@ -9,6 +9,7 @@ from ..catalogue import Rule
 from ..findings import Finding
 from .context import Context
 from .sums import check_group_sum, check_sum
+from .bounds import check_not_above
 from .changes import check_growth, check_growth_zero_base, check_negative_prior
 from .counts import check_table_count
 from .ratios import check_ratio
@@ -28,6 +29,7 @@ from .table_scores import check_grade, check_score_range, check_total_score, che
 from .signs import check_negative, check_percent_as_fraction
 from .statement_sums import check_statement_sum
 from .statements import check_balance, check_claim_unchanged, check_damaged, check_difference, check_whole_base
+from .printed import check_not_printed, check_unmeasured_actual
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -43,6 +45,7 @@ KINDS: dict[str, CheckKind] = {
     "same_figure": check_same_figure,
     "same_indicator": check_same_indicator,
     "table_count": check_table_count,
+    "not_above": check_not_above,
     "execution_rate": check_execution_rate,
     "execution_score": check_execution_score,
     "execution_note": check_execution_note,
@@ -70,4 +73,6 @@ KINDS: dict[str, CheckKind] = {
     "damaged": check_damaged,
     "statement_sum": check_statement_sum,
     "whole_base": check_whole_base,
+    "not_printed": check_not_printed,
+    "unmeasured_actual": check_unmeasured_actual,
 }

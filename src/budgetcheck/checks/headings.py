@@ -71,12 +71,15 @@ def check_heading_weights(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
 def _compare(ctx: Context, rule: Rule, path: DataPath, table: EvaluationTable, members: list[int], label: str,
              printed: Fraction, at: DataPath) -> Iterator[Finding]:
     """A finding when the rows' weights do not add up to the heading's."""
+    weights = [w for w in (table.indicators[i].weight for i in members) if w is not None]
+    if len(weights) < len(members):  # a row without a weight: the heading cannot be checked
+        return
     paths: list[DataPath] = [path + ("indicators", i, "weight") for i in members]
     ctx.touch(paths)
-    summed = sum((table.indicators[i].weight.exact for i in members), Fraction(0))
+    summed = sum((w.exact for w in weights), Fraction(0))
     if summed == printed:
         return
-    places = max(table.indicators[i].weight.places for i in members)
+    places = max(w.places for w in weights)
     values = {"item": label, "table": table_name(table, path),
               "sum": format_fraction(summed, places), "count": str(len(members))}
     yield ctx.finding(rule, at, values, expected=format_fraction(printed, places), found=values["sum"], related=paths)

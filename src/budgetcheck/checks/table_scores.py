@@ -28,7 +28,8 @@ from .tables import conventions, table_name, tables
 
 
 def _weights(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Figure]]:
-    found = [(path + ("indicators", i, "weight"), row.weight) for i, row in enumerate(table.indicators)]
+    found = [(path + ("indicators", i, "weight"), row.weight) for i, row in enumerate(table.indicators)
+             if row.weight is not None]  # the checkable view has no weightless rows
     funds = figure(table.funds.total.weight)
     if funds is not None:
         found.append((path + ("funds", "total", "weight"), funds))
@@ -69,7 +70,7 @@ def _scored(path: DataPath, table: EvaluationTable) -> Iterator[tuple[DataPath, 
         yield path + ("funds", "total", "score"), score, weight, funds.label
     for index, row in enumerate(table.indicators):
         score = figure(row.score)
-        if score is not None:
+        if score is not None and row.weight is not None:
             yield path + ("indicators", index, "score"), score, row.weight, row.name
 
 

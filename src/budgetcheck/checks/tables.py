@@ -34,11 +34,32 @@ def conventions(ctx: Context) -> Conventions:
     return cached[1]
 
 
+def _checkable(table: EvaluationTable) -> EvaluationTable:
+    """The table as the table-level checks read it.
+
+    A table read from a real document may lack the weights of its rows, or have cells
+    that could not be read. The table-level checks add up every weight and score, so a
+    table with a weightless row or an unread cell shows them no rows and no total (its
+    rows are still checked one by one, see :func:`rows`).
+    """
+    if not table.incomplete and all(row.weight is not None for row in table.indicators):
+        return table
+    view = object.__new__(EvaluationTable)
+    view.__dict__.update(table.__dict__, indicators=[], total=None)
+    return view
+
+
 def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
-    """The evaluation tables a rule target names (``for_each``)."""
+    """The evaluation tables a rule target names (``for_each``), as the checks can read them."""
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
-            yield path, table
+            yield path, _checkable(table)
+
+
+def _rated(indicator: Indicator) -> bool:
+    """Whether a row prints what its row checks need: a weight (an empty target or actual
+    is a placeholder, which the checks pass over)."""
+    return indicator.weight is not None
 
 
 def table_name(table: EvaluationTable, path: DataPath) -> str:
@@ -64,8 +85,9 @@ class Row:
 
     @property
     def weight(self) -> Figure:
-        """The row's weight (exact)."""
-        weight: Figure = self.indicator.weight
+        """The row's weight (exact; rows are only made for indicators that print one)."""
+        weight = self.indicator.weight
+        assert weight is not None, "rows() skips indicators without a weight"
         return weight
 
     @property
@@ -92,9 +114,11 @@ class Row:
 
 
 def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
-    """Every indicator row of the tables a target names, assessed under ``conv``."""
-    for path, table in tables(ctx, target):
-        yield from table_rows(ctx, path, table, conv)
+    """Every indicator row with a weight, target and actual of the tables a target names,
+    assessed under ``conv``."""
+    for path, table in ctx.scopes(target):
+        if isinstance(table, EvaluationTable):
+            yield from table_rows(ctx, path, table, conv)
 
 
 def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conventions) -> list[Row]:
@@ -113,6 +137,7 @@ def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conve
         Row(path + ("indicators", index), indicator, name,
             assess(indicator.target, indicator.actual, conv, places.actual_percent), places)
         for index, indicator in enumerate(table.indicators)
+        if _rated(indicator)
     ]
     ctx.memo[key] = (conv, made)
     return made

@@ -138,11 +138,26 @@ def _tables(blocks: list[Block], root: Sink, out: Extraction) -> list[Paragraph]
     return paragraphs
 
 
+def _text_tables(blocks: list[Block], paragraphs: list[Paragraph], root: Sink, out: Extraction) -> list[Paragraph]:
+    """Self-evaluation tables printed as running text (no table rows): read by ``selfeval``."""
+    performance = out.data.get("performance", {})
+    if any(performance.get("unit_table", {})) or any(performance.get("projects", [])):
+        return paragraphs
+    from .selfeval import holds_table, read_tables
+
+    texts = [block for block in blocks if isinstance(block, Paragraph)]
+    if not holds_table(texts):
+        return paragraphs
+    out.data.pop("performance", None)
+    return read_tables(texts, root, out.problems)
+
+
 def extract_blocks(blocks: list[Block], source: str) -> Extraction:
     """Read the report data out of a document's blocks."""
     out = Extraction(source, {"schema_version": 1})
     root = Sink(out.data, out.origins)
     paragraphs = _tables(blocks, root, out)
+    paragraphs = _text_tables(blocks, paragraphs, root, out)
     _narrative(paragraphs, root, out)
     _tidy(out.data)
     out.data = {key: out.data[key] for key in ORDER if key in out.data} | {

@@ -53,6 +53,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "未知规则、代码前缀或名称 {spec}{hint}；请查看 `budgetcheck rules`"),
     # -- inputs -----------------------------------------------------------------------------
     "input.empty_dir": ("directory holds no report files ({suffixes})", "目录中没有可检查的文件（{suffixes}）"),
+    "input.unsupported": ("unsupported format {suffix}, save as {target}", "不支持的格式 {suffix}，请另存为 {target}"),
+    "input.unknown_extension": ("unknown extension {name!r} (known: {known})", "不支持的扩展名 {name}（可用：{known}）"),
+    "input.not_docx": ("not a .docx (no zip signature); a .doc must be saved as .docx",
+                       "不是 .docx 文件（没有 zip 标志）；.doc 文件请另存为 .docx"),
+    "input.not_pdf": ("not a PDF (no %PDF header)", "不是 PDF 文件（没有 %PDF 文件头）"),
+    "input.pdf_encrypted": ("PDF is encrypted (needs a password)", "PDF 已加密（需要密码），无法读取"),
+    "input.pdf_damaged": ("damaged PDF: {detail}", "PDF 文件已损坏"),
+    "input.html_empty": ("HTML page holds no text", "网页中没有正文"),
+    "input.html_binary": ("binary data (NUL byte): not an HTML page", "二进制内容（NUL 字节），不是网页"),
+    "input.html_encoding": ("not valid {declared} or GB18030 text: save the page as UTF-8",
+                            "网页编码无法识别（非 {declared} 或 GB18030），请另存为 UTF-8"),
     "input.unreadable": ("cannot read file: {reason}", "无法读取文件：{reason}"),
     "input.unknown_profile": ("unknown profile {name!r}", "未知评分方案 {name}"),
     "input.too_big": ("file is over the {limit}-byte limit (--max-bytes or ${env})",
@@ -130,6 +141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.baseline": ("Hide findings listed in this baseline file.", "隐藏此基线文件中列出的问题。"),
     "help.write_baseline": ("Write every current finding to this baseline file (then the run passes).",
                             "将当前全部问题写入此基线文件（本次运行随即通过）。"),
+    "help.include_ext": ("File endings a directory is searched for (yaml,yml,txt,docx,pdf,html,htm) [default: all].",
+                         "搜索目录时包括的文件扩展名（yaml、yml、txt、docx、pdf、html、htm）［默认：全部］。"),
     "help.allow_explained_errors": ("Let a report's explanations (说明) cover error-level findings too.",
                                     "允许报告中的说明也覆盖强制性问题。"),
     "help.output_file": ("Write the report to this file instead of standard output.", "将报告写入此文件而不是标准输出。"),
@@ -181,6 +194,9 @@ PLACES_ZH: tuple[tuple[str, str], ...] = (
     (r"table (\d+)", "表 {0}"),
     (r"paragraph (\d+)", "第 {0} 段"),
     (r"page (\d+)", "第 {0} 页"),
+    (r"page (\d+) line (\d+)", "第 {0} 页第 {1} 行"),
+    (r"page (\d+) table (\d+) row (\d+) cell (\d+)", "第 {0} 页表 {1} 第 {2} 行第 {3} 格"),
+    (r"page (\d+) table (\d+) row (\d+)", "第 {0} 页表 {1} 第 {2} 行"),
 )
 
 # click's own words (usage, sections, its errors), by click's message id: installed as the

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+from ..measures import Measure, MeasureKind
 
 from .types import (
     Amount,
@@ -15,6 +18,10 @@ from .types import (
     Score,
     ScoreCell,
 )
+
+M = TypeVar("M", bound=Base)
+NOT_PRINTED = Measure(MeasureKind.PLACEHOLDER, "")
+"""An indicator target or actual cell that the table leaves empty."""
 
 
 class Change(Base):
@@ -207,6 +214,11 @@ class Assets(Base):
     equipment_over_million: Count | None = None
 
 
+def _blank(cls: type[M], data: dict[str, Any]) -> M:
+    """A record of a part a table did not print (validated from ``data``)."""
+    return cls.model_validate(data)
+
+
 class FundsRow(Base):
     """One row of a performance table's funds block."""
 
@@ -220,9 +232,13 @@ class FundsRow(Base):
 
 
 class Funds(Base):
-    """A funds block: the total row (with 分值, 执行率, 得分) and its source rows."""
+    """A funds block: the total row (with 分值, 执行率, 得分) and its source rows.
 
-    total: FundsRow
+    A table that prints no total row (or no funds block) has an empty one: label "" and no
+    cells, so every check of the block finds nothing to check.
+    """
+
+    total: FundsRow = Field(default_factory=lambda: _blank(FundsRow, {"label": ""}))
     parts: list[FundsRow] = Field(default_factory=list)
 
 
@@ -234,21 +250,33 @@ class Goals(Base):
 
 
 class Indicator(Base):
-    """One indicator row of a self-evaluation table."""
+    """One indicator row of a self-evaluation table.
+
+    Real tables lack cells: no 分值 column (weights only in the level-1 headings), empty
+    target or actual cells, an empty 得分. Every cell but the name may be absent; an absent
+    target or actual is an empty placeholder (``NOT_PRINTED``), never a number.
+    """
 
     level1: str | None = None
     level2: str | None = None
     name: str
-    weight: Score
-    target: MeasureCell
-    actual: MeasureCell
+    weight: Score | None = None
+    target: MeasureCell = Field(default_factory=lambda: NOT_PRINTED)
+    actual: MeasureCell = Field(default_factory=lambda: NOT_PRINTED)
     completion_rate: PercentCell | None = None
-    score: ScoreCell
+    score: ScoreCell | None = None
     basis: str | None = None
     prior_year: str | None = None
     scoring_rule: str | None = None
     evidence: str | None = None
     deviation_reason: str | None = None
+
+
+class IndicatorGroup(Base):
+    """A level-1 heading of the indicator block and the weight printed in it (产出指标(50分))."""
+
+    label: str | None = None
+    weight: Score | None = None
 
 
 class TotalScore(Base):
@@ -265,8 +293,12 @@ class EvaluationTable(Base):
     name: str | None = None
     department: str | None = None
     implementer: str | None = None
-    funds: Funds
+    year: int | None = None
+    incomplete: bool = False
+    """Some cells of the table could not be read (reported as BC003): its sums are not checked."""
+    funds: Funds = Field(default_factory=lambda: _blank(Funds, {}))
     goals: Goals | None = None
+    groups: list[IndicatorGroup] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     total: TotalScore | None = None
 
