@@ -25,6 +25,7 @@ from .ratios import ratio_interval
 
 MEASURES = (("amount",), ("budget",), ("vs_prior", "change"), ("count",))
 Node = tuple[DataPath, Any]
+_ZH = {"amount": "决算数", "budget": "预算数", "vs_prior.change": "比上年增减额", "count": "数量"}
 
 
 def _walk(items: list[Any], prefix: DataPath) -> Iterator[Node]:
@@ -131,7 +132,8 @@ def _finding(ctx: Context, rule: Rule, vouch: _Vouch, path: DataPath, item: Any,
         return
     ctx.touch(paths)
     computed = total([_interval(_value(part, measure), measure) for _, part in parts])  # type: ignore[arg-type]
-    values = {"what": "statement " + ".".join(measure) + ": ", "what_zh": "", "item": item.label}
+    name = ".".join(measure)
+    values = {"what": f"statement {name}: ", "what_zh": f"{_ZH.get(name, name)}：", "item": item.label or ""}
     at = path + measure
     if vouch.confirmed(path, item, measure):
         culprit = next(((p, part) for p, part in parts if not vouch.confirmed(p[: -len(measure)], part, measure)
