@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..paths import Path
+from ..paths import DataPath
 from .errors import InputError
 
 try:  # the C-accelerated parser; the pure-Python one behaves the same, slower
@@ -29,14 +29,14 @@ MAX_DEPTH = 64
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Explicit core tags that change nothing here (the raw text is kept either way).
 _HARMLESS_TAGS = frozenset({"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")})
-Positions = dict[Path, tuple[int, int]]
+Positions = dict[DataPath, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class DuplicateKey:
     """A key written twice in one mapping: its data path and both positions (1-based)."""
 
-    path: Path
+    path: DataPath
     key: str
     at: tuple[int, int]
     first: tuple[int, int]
@@ -74,14 +74,14 @@ def _events(text: str, source: str) -> Iterator[Any]:
 class _Frame:
     """A mapping or sequence being filled, with the key waiting for its value."""
 
-    path: Path
+    path: DataPath
     value: Any
     key: str | None = None
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
     dropped: bool = False  # this container is the value of a duplicate key: built, then dropped
     discard: bool = False  # the value awaited for ``key`` belongs to a duplicate key
 
-    def child_path(self) -> Path:
+    def child_path(self) -> DataPath:
         if isinstance(self.value, list):
             return self.path + (len(self.value),)
         assert self.key is not None
