@@ -22,13 +22,13 @@ def rules_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
         (folder / path.name).write_bytes(path.read_bytes())
     monkeypatch.setenv("BUDGETCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("BUDGETCHECK_NO_CACHE", raising=False)
-    load_rules.cache_clear()
+    catalogue.clear_cache()
     yield folder
-    load_rules.cache_clear()
+    catalogue.clear_cache()
 
 
 def _fresh(folder: Path) -> dict[str, catalogue.Rule]:
-    load_rules.cache_clear()
+    catalogue.clear_cache()
     return load_rules(folder)
 
 

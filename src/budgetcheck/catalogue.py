@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .findings import Severity
+from .targets import KINDS, NO_TARGET, Declared, TargetError, Where, parse_target
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+RULES_DIR_VARIABLE = "BUDGETCHECK_RULES_DIR"
 
 
-class CatalogueError(Exception):
-    """A rule or profile file that does not fit the catalogue format."""
+class CatalogueError(ValueError):
+    """A rule or profile file that does not fit the catalogue format: one line, file and line."""
 
 
 @dataclass(frozen=True)
@@ -32,8 +35,9 @@ class Rule:
     docs: str
     example_fail: str
     example_pass: str
-    targets: tuple[dict[str, Any], ...] = ()
-    params: dict[str, Any] = field(default_factory=dict)
+    targets: tuple[Any, ...] = ()
+    """The kind's target objects (see :mod:`budgetcheck.targets`), parsed at load."""
+    params: Declared = NO_TARGET
     targets_from: str | None = None
 
     def render(self, lang: str, values: dict[str, str]) -> str:
@@ -52,7 +56,10 @@ class Profile:
 
 
 def rules_dir() -> Path:
-    """Where the catalogue lives: packaged with the wheel, or ``rules/`` in a checkout."""
+    """Where the catalogue lives: ``$BUDGETCHECK_RULES_DIR``, packaged with the wheel, or ``rules/``."""
+    explicit = os.environ.get(RULES_DIR_VARIABLE)
+    if explicit:
+        return Path(explicit)
     packaged = Path(__file__).with_name("_rules")
     if packaged.is_dir():
         return packaged
@@ -68,19 +75,35 @@ def _read_yaml(path: Path) -> Any:
 
 
 _REQUIRED = ("code", "name", "severity", "kind", "summary", "message", "docs", "examples")
+_OPTIONAL = ("targets", "params", "targets_from")
 
 
-def _rule_from(data: Any, path: Path) -> Rule:
+def _rule_from(data: Any, path: Path, check_paths: bool = True) -> Rule:
+    """Read one rule file's data; a misfit raises :class:`CatalogueError` at its line."""
+    try:
+        return _parse_rule(data, check_paths)
+    except TargetError as exc:
+        raise CatalogueError(_located(path, exc.where, exc.message)) from None
+
+
+def _parse_rule(data: Any, check_paths: bool) -> Rule:
     if not isinstance(data, dict):
-        raise CatalogueError(f"{path}: a rule file is a mapping")
+        raise TargetError((), "a rule file is a mapping")
     missing = [key for key in _REQUIRED if key not in data]
     if missing:
-        raise CatalogueError(f"{path}: missing {', '.join(missing)}")
+        raise TargetError((), f"missing {', '.join(missing)}")
+    unknown = [key for key in data if key not in _REQUIRED + _OPTIONAL]
+    if unknown:
+        raise TargetError((unknown[0],), f"unknown key {unknown[0]!r} (known: {', '.join(_REQUIRED + _OPTIONAL)})")
+    try:
+        severity = Severity(data["severity"])
+    except ValueError:
+        raise TargetError(("severity",), f"severity {data['severity']!r} is not one of error, warning, info") from None
     summary = data["summary"]
     return Rule(
         code=str(data["code"]),
         name=str(data["name"]),
-        severity=Severity(data["severity"]),
+        severity=severity,
         kind=str(data["kind"]),
         summary=str(summary["en"] if isinstance(summary, dict) else summary),
         summary_zh=str(summary.get("zh", "")) if isinstance(summary, dict) else "",
@@ -89,10 +112,64 @@ def _rule_from(data: Any, path: Path) -> Rule:
         docs=str(data["docs"]).strip(),
         example_fail=str(data["examples"].get("fail", "")).strip(),
         example_pass=str(data["examples"].get("pass", "")).strip(),
-        targets=tuple(data.get("targets") or ()),
-        params=dict(data.get("params") or {}),
+        targets=_targets(data, check_paths),
+        params=_params(data),
         targets_from=str(data["targets_from"]) if data.get("targets_from") else None,
     )
+
+
+def _kind(data: dict[str, Any]) -> Any:
+    spec = KINDS.get(str(data["kind"]))
+    if spec is None:
+        raise TargetError(("kind",), f"unknown kind {data['kind']!r} (known: {', '.join(sorted(KINDS))})")
+    return spec
+
+
+def _targets(data: dict[str, Any], check_paths: bool) -> tuple[Declared, ...]:
+    """The rule's targets, each read as its kind's target type (paths checked against the model)."""
+    spec, raw = _kind(data), data.get("targets")
+    if spec.target is None or data.get("targets_from"):
+        if raw is not None:
+            raise TargetError(("targets",), f"kind {data['kind']!r} takes no targets" + (
+                " (they come from targets_from)" if data.get("targets_from") else ""))
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise TargetError(("targets",) if raw is not None else (), f"kind {data['kind']!r} needs a list of targets")
+    targets = tuple(parse_target(spec.target, item, ("targets", index)) for index, item in enumerate(raw))
+    if check_paths:
+        from .catalogue_paths import check_target_paths
+
+        for index, target in enumerate(targets):
+            check_target_paths(target, ("targets", index))
+    return targets
+
+
+def _params(data: dict[str, Any]) -> Declared:
+    spec, raw = _kind(data), data.get("params")
+    if spec.params is None:
+        if raw is not None:
+            raise TargetError(("params",), f"kind {data['kind']!r} takes no params")
+        return NO_TARGET
+    return parse_target(spec.params, raw if raw is not None else {}, ("params",))
+
+
+def _located(path: Path, where: Where, message: str) -> str:
+    """``file:line: key.path: message`` (the line of the nearest key that exists)."""
+    from .loader.errors import InputError
+    from .loader.yamltree import parse_yaml
+    from .paths import format_path
+
+    line = None
+    try:
+        _, positions = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+        for depth in range(len(where), -1, -1):
+            if where[:depth] in positions:
+                line = positions[where[:depth]][0]
+                break
+    except (OSError, InputError):
+        pass
+    at = f"{path}:{line}" if line is not None else str(path)
+    return " ".join(f"{at}: {format_path(where) + ': ' if where else ''}{message}".split())
 
 
 def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:
@@ -103,18 +180,29 @@ def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:
         source = rules.get(rule.targets_from)
         if source is None or source.targets_from is not None:
             raise CatalogueError(f"{code}: targets_from {rule.targets_from!r} names no rule with its own targets")
+        if KINDS[source.kind].target is not KINDS[rule.kind].target:
+            raise CatalogueError(f"{code}: targets_from {source.code}, whose kind {source.kind!r} has other targets")
         rules[code] = replace(rule, targets=source.targets)
     return rules
 
 
-@lru_cache(maxsize=None)
 def load_rules(directory: Path | None = None) -> dict[str, Rule]:
     """All rules by code, in code order (from the JSON cache when the files are unchanged)."""
-    directory = directory or rules_dir()
+    return _load_rules(directory or rules_dir())
+
+
+@lru_cache(maxsize=None)
+def _load_rules(directory: Path) -> dict[str, Rule]:
     paths = sorted(directory.glob("BC*.yaml"))
     from .catalogue_cache import cached
 
-    return cached(paths, lambda: _read_rules(paths), _rule_to_json, _rule_from_json)
+    return cached(paths + _declarations(), lambda: _read_rules(paths), _rule_to_json, _rule_from_json)
+
+
+def _declarations() -> list[Path]:
+    """The source files a rule is checked against: a cached catalogue is stale when they change."""
+    here = Path(__file__).parent
+    return [here / "targets.py", here / "model" / "report.py", here / "model" / "types.py"]
 
 
 def _read_rules(paths: list[Path]) -> dict[str, Rule]:
@@ -128,24 +216,74 @@ def _read_rules(paths: list[Path]) -> dict[str, Rule]:
 
 
 def _rule_to_json(rule: Rule) -> dict[str, Any]:
-    data = asdict(rule)
+    data = {key: value for key, value in asdict(rule).items() if key not in ("targets", "params")}
     data["severity"] = rule.severity.value
+    data["targets"] = [dict(target.raw) for target in rule.targets]
+    data["params"] = dict(rule.params.raw)
     return data
 
 
 def _rule_from_json(data: dict[str, Any]) -> Rule:
-    return Rule(**{**data, "severity": Severity(data["severity"]), "targets": tuple(data["targets"])})
+    """A cached rule, its targets parsed again (paths were checked when the cache was written)."""
+    spec = KINDS[data["kind"]]
+    targets = tuple(parse_target(spec.target, raw) for raw in data["targets"]) if spec.target else ()
+    params = parse_target(spec.params, data["params"]) if spec.params else NO_TARGET
+    return Rule(**{**data, "severity": Severity(data["severity"]), "targets": targets, "params": params})
+
+
+def load_profiles(directory: Path | None = None) -> dict[str, Profile]:
+    """All scoring profiles by name (a misfit raises :class:`CatalogueError` at its line)."""
+    return _load_profiles((directory or rules_dir()) / "profiles")
 
 
 @lru_cache(maxsize=None)
-def load_profiles(directory: Path | None = None) -> dict[str, Profile]:
-    """All scoring profiles by name."""
-    directory = (directory or rules_dir()) / "profiles"
+def _load_profiles(directory: Path) -> dict[str, Profile]:
     profiles: dict[str, Profile] = {}
     for path in sorted(directory.glob("*.yaml")):
         data = _read_yaml(path)
-        profiles[data["name"]] = Profile(data["name"], str(data.get("description", "")).strip(), dict(data["params"]))
+        try:
+            profile = _profile_from(data)
+        except TargetError as exc:
+            raise CatalogueError(_located(path, exc.where, exc.message)) from None
+        profiles[profile.name] = profile
     return profiles
+
+
+def _profile_from(data: Any) -> Profile:
+    if not isinstance(data, dict) or "name" not in data or not isinstance(data.get("params"), dict):
+        raise TargetError((), "a profile is a mapping with a name and a params mapping")
+    unknown = [key for key in data if key not in ("name", "description", "params")]
+    if unknown:
+        raise TargetError((unknown[0],), f"unknown key {unknown[0]!r} (known: name, description, params)")
+    params = dict(data["params"])
+    _check_profile_params(params)
+    return Profile(str(data["name"]), str(data.get("description", "")).strip(), params)
+
+
+def _check_profile_params(params: dict[str, Any]) -> None:
+    """Every key a known convention, every named value an accepted one, every number a number."""
+    from dataclasses import fields
+
+    from .checks.profile_params import CHOICES, Conventions
+
+    known = [spec.name for spec in fields(Conventions)]
+    for key, value in params.items():
+        if key not in known:
+            raise TargetError(("params", key), f"unknown profile parameter {key!r} (known: {', '.join(known)})")
+        allowed = CHOICES.get(key)
+        names = [value] if isinstance(value, str) else value
+        if allowed is not None and (not isinstance(names, list) or any(name not in allowed for name in names)):
+            raise TargetError(("params", key), f"{key}: {value!r} is not among {', '.join(allowed)}")
+        try:
+            Conventions.from_params({key: value})
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            raise TargetError(("params", key), f"{key}: {value!r} cannot be read ({exc})") from None
+
+
+def clear_cache() -> None:
+    """Forget the catalogue read in this process (tests that edit rule files need it)."""
+    _load_rules.cache_clear()
+    _load_profiles.cache_clear()
 
 
 def find_rule(key: str, rules: dict[str, Rule] | None = None) -> Rule | None:

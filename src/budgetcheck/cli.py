@@ -40,6 +40,17 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
+def _catalogue() -> dict[str, Any]:
+    """The rule catalogue (profiles checked too); a faulty rule file exits 2 with its line."""
+    from .catalogue import CatalogueError, load_profiles, load_rules
+
+    try:
+        load_profiles()
+        return load_rules()
+    except CatalogueError as exc:
+        _fail(str(exc))
+
+
 def _utf8_stdout() -> None:
     """Reports hold Chinese text: write UTF-8 whatever the locale says."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -103,7 +114,7 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
 
     from . import baseline as baselines
     from . import config as configs
-    from .catalogue import load_profiles, load_rules
+    from .catalogue import load_profiles
     from .inputs import STDIN, expand, start_directory
     from .reporters import get_reporter
     from .runner import apply_baseline, run, select, unreadable, with_files
@@ -119,7 +130,7 @@ def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: s
     if settings.fmt not in FORMATS:
         _fail(f"unknown format {settings.fmt!r} (choose from {', '.join(FORMATS)})")
     try:
-        selection = Selection.build(settings.select, settings.ignore, load_rules())
+        selection = Selection.build(settings.select, settings.ignore, _catalogue())
     except SelectionError as exc:
         _fail(str(exc))
     if settings.profile is not None and settings.profile not in load_profiles():
@@ -156,9 +167,7 @@ def list_rules(fmt: str) -> None:
     """List the rule catalogue (code, name, severity, summary)."""
     import json
 
-    from .catalogue import load_rules
-
-    rules = load_rules().values()
+    rules = _catalogue().values()
     _utf8_stdout()
     if fmt == "json":
         entries = [{"code": r.code, "name": r.name, "severity": r.severity.value, "kind": r.kind,
@@ -175,7 +184,7 @@ def show_rule(code: str) -> None:
     """Print one rule's documentation (by code or name)."""
     from .catalogue import find_rule
 
-    rule = find_rule(code)
+    rule = find_rule(code, _catalogue())
     if rule is None:
         raise click.UsageError(f"no rule {code!r}; see `budgetcheck rules`")
     _utf8_stdout()

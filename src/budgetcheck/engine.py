@@ -10,6 +10,8 @@ from .checks import KINDS, SCHEMA_RULE, UNREAD_RULE
 from .checks.context import Context
 from .findings import Finding, Severity
 from .loader import LoadedReport
+from .targets import KINDS as TARGETS
+from .targets import NO_TARGET
 
 # Same-figure rules run first: a disputed copy is reported once and blocks the identities
 # that would otherwise repeat the same disagreement (as Arelle does for XBRL duplicates).
@@ -99,11 +101,10 @@ def check_report(
         return result
     ctx = Context(loaded, profile or resolve_profile(loaded), all_rules, record_touched=record_touched)
     for rule in _ordered(rules):
-        kind = KINDS.get(rule.kind)
-        if kind is None:
+        if TARGETS[rule.kind].engine:  # reported above (schema, not extracted) or by explain
             continue
-        for target in rule.targets or ({},):
-            result.findings.extend(kind(ctx, rule, target))
+        for target in rule.targets or (NO_TARGET,):
+            result.findings.extend(KINDS[rule.kind](ctx, rule, target))
     result.findings.sort(key=lambda f: f.sort_key)
     from .explain import apply_explanations
 

@@ -22,7 +22,8 @@ from .indicators import (
 from .table_scores import check_grade, check_score_range, check_total_score, check_weights_total
 from .signs import check_negative, check_percent_as_fraction
 
-CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
+CheckKind = Callable[[Context, Rule, Any], Iterable[Finding]]
+"""A check function: the run's context, the rule, and one target of the kind's declared type."""
 SCHEMA_RULE = "BC001"
 UNREAD_RULE = "BC003"
 

@@ -1,0 +1,328 @@
+"""What each check kind reads from a rule: its target type (and parameter type), declared.
+
+Every kind of ``rules/*.yaml`` names one frozen target class here: its fields, their
+defaults and allowed values. The catalogue parses each target into that class when it
+loads (:func:`parse_target`), so a misspelt key, a missing key, a value of the wrong type
+or a model path that names no field is an error at load with the rule file and line,
+never a rule that silently checks nothing. Paths are resolved against the declared model
+classes (``model/report.py``) by :mod:`budgetcheck.model.fields`.
+
+This module does not use ``from __future__ import annotations``: the field types are read
+at run time as the objects they are, not looked up by name.
+"""
+
+import dataclasses
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
+
+Where = tuple[str | int, ...]
+
+
+class TargetError(ValueError):
+    """A target or parameter that does not fit its declared type; ``where`` is its key path."""
+
+    def __init__(self, where: Where, message: str):
+        super().__init__(message)
+        self.where = where
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class PathRole:
+    """How a path field is resolved: from the report (``scope``), or within the scope."""
+
+    role: str  # "scope": absolute; "figure": ".x" relative to the scope, else absolute
+    element: str | None = None  # the model class the path must end at, when it matters
+
+
+ScopePath = Annotated[str, PathRole("scope")]
+"""An absolute path to the items a target applies to (``performance.projects[*]``)."""
+TablePath = Annotated[str, PathRole("scope", "EvaluationTable")]
+"""An absolute path to performance self-evaluation tables."""
+FigurePath = Annotated[str, PathRole("figure")]
+"""A path to a value: relative to the scope when it starts with ``.``, else absolute."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldOf:
+    """A field name of the elements another path field (``of``) matches."""
+
+    of: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Declared:
+    """Base of every target and parameter type: frozen, typed, readable like its raw mapping.
+
+    ``raw`` keeps the mapping as written in the rule file: it is what the catalogue cache
+    stores, and what ``target["key"]`` / ``target.get("key")`` read for check code that
+    still reads targets as mappings.
+    """
+
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    SCALAR: ClassVar[str | None] = None  # the field a bare scalar fills (``parts: [a.b]``)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.raw[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The raw value of ``key`` as written, or ``default``."""
+        return self.raw.get(key, default)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Label(Declared):
+    """What a target compares, in English and Chinese (``what: {en: …, zh: …}``)."""
+
+    en: str
+    zh: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Part(Declared):
+    """One part of a sum: a path, optional when some reports do not print it."""
+
+    SCALAR: ClassVar[str | None] = "path"
+    path: FigurePath
+    optional: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoTarget(Declared):
+    """The target of a kind that takes none (it runs once over the whole report)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scoped(Declared):
+    """A target that may apply to each item ``for_each`` matches, described by ``what``."""
+
+    what: Label | None = None
+    for_each: ScopePath | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SumTarget(Scoped):
+    """``total`` = Σ ``parts`` (``exact``: counts, compared without rounding)."""
+
+    total: FigurePath
+    parts: tuple[Part, ...]
+    exact: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupSumTarget(Scoped):
+    """Each group's ``group_value`` = Σ ``member_value`` of the members whose key names it."""
+
+    groups: ScopePath
+    group_key: Annotated[str, FieldOf("groups")]
+    group_value: Annotated[str, FieldOf("groups")]
+    members: ScopePath
+    member_key: Annotated[str, FieldOf("members")]
+    member_value: Annotated[str, FieldOf("members")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountTarget(Scoped):
+    """The number ``printed`` = how many values ``count`` matches."""
+
+    printed: FigurePath
+    count: FigurePath
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatioTarget(Scoped):
+    """``printed`` = ``numerator`` / ``denominator`` (− 1 with ``minus_one``)."""
+
+    printed: FigurePath
+    numerator: FigurePath
+    denominator: FigurePath
+    minus_one: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class GrowthTarget(Scoped):
+    """``rate`` = ``change`` / (``current`` − ``change``), the prior year recomputed."""
+
+    current: FigurePath
+    change: FigurePath
+    rate: FigurePath
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableTarget(Declared):
+    """The performance tables a scoring check reads (``for_each``)."""
+
+    for_each: TablePath
+
+
+@dataclass(frozen=True, kw_only=True)
+class TablesTarget(Declared):
+    """Several groups of performance tables read together (``tables``)."""
+
+    tables: tuple[TablePath, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SameFigureTarget(Scoped):
+    """``first`` and ``second`` are one figure printed twice (unless ``unless_nonzero``)."""
+
+    first: FigurePath
+    second: FigurePath
+    unless_nonzero: tuple[FigurePath, ...] = ()
+    exact: bool = False
+    block: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class SameIndicatorTarget(Declared):
+    """Indicators of ``rows`` named like one of ``reference`` agree on ``fields``."""
+
+    reference: ScopePath
+    rows: ScopePath
+    fields: tuple[Literal["target", "actual"], ...] = ("target", "actual")
+
+
+@dataclass(frozen=True, kw_only=True)
+class NegativeParams(Declared):
+    """``signed``: field names whose figures may be below zero (changes, variance rates)."""
+
+    signed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class FractionParams(Declared):
+    """``min_places``: a bare number ≤ 1 with at least this many decimals looks like a fraction."""
+
+    min_places: int = 3
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """A check kind: its target type (None: no targets) and parameter type (None: no params).
+
+    ``engine``: the kind is reported by the loader or engine itself, not by a check function.
+    """
+
+    target: type[Declared] | None
+    params: type[Declared] | None = None
+    engine: bool = False
+
+
+KINDS: dict[str, KindSpec] = {
+    "schema": KindSpec(None, engine=True),
+    "explanation": KindSpec(None, engine=True),
+    "extraction": KindSpec(None, engine=True),
+    "truncation": KindSpec(None, engine=True),
+    "negative": KindSpec(None, NegativeParams),
+    "percent_as_fraction": KindSpec(None, FractionParams),
+    "sum": KindSpec(SumTarget),
+    "group_sum": KindSpec(GroupSumTarget),
+    "table_count": KindSpec(CountTarget),
+    "ratio": KindSpec(RatioTarget),
+    "growth": KindSpec(GrowthTarget),
+    "growth_zero_base": KindSpec(GrowthTarget),
+    "negative_prior": KindSpec(GrowthTarget),
+    "same_figure": KindSpec(SameFigureTarget),
+    "same_indicator": KindSpec(SameIndicatorTarget),
+    "convention": KindSpec(TablesTarget),
+    **{
+        kind: KindSpec(TableTarget)
+        for kind in (
+            "execution_rate", "execution_score", "weights_total", "score_range", "total_score", "completion_rate",
+            "indicator_score", "deadline", "qualitative_band", "satisfaction", "grade", "cost_cover", "far_above",
+        )
+    },
+}
+NO_TARGET = NoTarget()
+
+
+def parse_target(cls: type[Declared], raw: Any, where: Where = ()) -> Declared:
+    """Read a rule's mapping (or bare scalar, for a class with ``SCALAR``) into ``cls``."""
+    if cls.SCALAR is not None and isinstance(raw, str):
+        raw = {cls.SCALAR: raw}
+    if not isinstance(raw, Mapping):
+        raise TargetError(where, f"expected a mapping with keys {', '.join(_names(cls))}, got {_shown(raw)}")
+    known = _names(cls)
+    for key in raw:
+        if key not in known:
+            raise TargetError(where + (key,), f"unknown key {key!r} (known: {', '.join(known)})")
+    values: dict[str, Any] = {}
+    for spec in _fields(cls):
+        if spec.name in raw:
+            values[spec.name] = _value(spec.type, raw[spec.name], where + (spec.name,))
+        elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+            raise TargetError(where, f"missing key {spec.name!r}")
+    return cls(raw=dict(raw), **values)
+
+
+def path_fields(target: Declared) -> list[tuple[str, PathRole | FieldOf, str]]:
+    """Every path or field-name value of a target: (key path text, role, value)."""
+    found: list[tuple[str, PathRole | FieldOf, str]] = []
+    for spec in _fields(type(target)):
+        _collect(spec.type, getattr(target, spec.name), spec.name, found)
+    return found
+
+
+def _collect(kind: Any, value: Any, where: str, found: list[tuple[str, PathRole | FieldOf, str]]) -> None:
+    role = _role(kind)
+    if role is not None and isinstance(value, str):
+        found.append((where, role, value))
+    elif isinstance(value, Declared):
+        for spec in _fields(type(value)):
+            _collect(spec.type, getattr(value, spec.name), f"{where}.{spec.name}", found)
+    elif isinstance(value, tuple):
+        inner = get_args(_strip(kind))[0]
+        for index, item in enumerate(value):
+            _collect(inner, item, f"{where}[{index}]", found)
+
+
+def _fields(cls: type[Declared]) -> list[dataclasses.Field[Any]]:
+    return [spec for spec in dataclasses.fields(cls) if spec.name != "raw"]
+
+
+def _names(cls: type[Declared]) -> list[str]:
+    return [spec.name for spec in _fields(cls)]
+
+
+def _shown(raw: Any) -> str:
+    return f"{type(raw).__name__} {raw!r}" if not isinstance(raw, (dict, list)) else type(raw).__name__
+
+
+def _role(kind: Any) -> PathRole | FieldOf | None:
+    for option in get_args(kind) if _is_optional(kind) else (kind,):
+        if get_origin(option) is Annotated:
+            return next((m for m in option.__metadata__ if isinstance(m, (PathRole, FieldOf))), None)
+    return None
+
+
+def _is_optional(kind: Any) -> bool:
+    return get_origin(kind) in (Union, types.UnionType) and type(None) in get_args(kind)
+
+
+def _strip(kind: Any) -> Any:
+    """The type without its ``Annotated`` metadata and without ``| None``."""
+    if _is_optional(kind):
+        kind = next(arg for arg in get_args(kind) if arg is not type(None))
+    return get_args(kind)[0] if get_origin(kind) is Annotated else kind
+
+
+def _value(kind: Any, raw: Any, where: Where) -> Any:
+    """``raw`` read as ``kind`` (bool, int, str, Literal, tuple[T, ...], a Declared class)."""
+    if raw is None and _is_optional(kind):
+        return None
+    base = _strip(kind)
+    if isinstance(base, type) and issubclass(base, Declared):
+        return parse_target(base, raw, where)
+    if get_origin(base) is tuple:
+        if not isinstance(raw, list):
+            raise TargetError(where, f"expected a list, got {_shown(raw)}")
+        return tuple(_value(get_args(base)[0], item, where + (index,)) for index, item in enumerate(raw))
+    if get_origin(base) is Literal:
+        if raw not in get_args(base):
+            raise TargetError(where, f"{raw!r} is not one of {', '.join(map(repr, get_args(base)))}")
+        return raw
+    if base is int and isinstance(raw, bool) or not isinstance(raw, base):
+        raise TargetError(where, f"expected {base.__name__}, got {_shown(raw)}")
+    return raw
