@@ -1,4 +1,4 @@
-"""Exact interval arithmetic over printed figures (domain.md §3)."""
+"""Exact interval arithmetic over printed figures (docs/domain.md §3)."""
 
 from __future__ import annotations
 
