@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .findings import Severity
-from .targets import KINDS, NO_TARGET, Declared, TargetError, Where, parse_target
+from .targets import KINDS, NO_TARGET, Declared, NoTarget, TargetError, Where, parse_target
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 RULES_DIR_VARIABLE = "BUDGETCHECK_RULES_DIR"
@@ -37,7 +37,7 @@ class Rule:
     example_pass: str
     targets: tuple[Any, ...] = ()
     """The kind's target objects (see :mod:`budgetcheck.targets`), parsed at load."""
-    params: Declared = NO_TARGET
+    params: Declared = field(default_factory=NoTarget)
     targets_from: str | None = None
 
     def render(self, lang: str, values: dict[str, str]) -> str:

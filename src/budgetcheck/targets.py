@@ -11,10 +11,9 @@ This module does not use ``from __future__ import annotations``: the field types
 at run time as the objects they are, not looked up by name.
 """
 
-import dataclasses
 import types
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 Where = tuple[str | int, ...]
@@ -52,17 +51,56 @@ class FieldOf:
     of: str
 
 
-@dataclass(frozen=True, kw_only=True)
+_MISSING: Any = object()
+
+
+class FieldSpec:
+    """One declared field of a target type: name, type (as an object) and default."""
+
+    __slots__ = ("name", "type", "default")
+
+    def __init__(self, name: str, kind: Any, default: Any):
+        self.name, self.type, self.default = name, kind, default
+
+    @property
+    def required(self) -> bool:
+        """Whether a rule must give the key."""
+        return self.default is _MISSING
+
+
 class Declared:
     """Base of every target and parameter type: frozen, typed, readable like its raw mapping.
 
-    ``raw`` keeps the mapping as written in the rule file: it is what the catalogue cache
-    stores, and what ``target["key"]`` / ``target.get("key")`` read for check code that
-    still reads targets as mappings.
+    Fields are the annotated class attributes (a class attribute's value is its default),
+    collected when the class is declared; instances are immutable. ``raw`` keeps the mapping
+    as written in the rule file: it is what the catalogue cache stores, and what
+    ``target["key"]`` / ``target.get("key")`` read for check code that still reads targets as
+    mappings. (Plain classes, not dataclasses: a run builds them at every start.)
     """
 
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
     SCALAR: ClassVar[str | None] = None  # the field a bare scalar fills (``parts: [a.b]``)
+    FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
+    NAMES: ClassVar[frozenset[str]] = frozenset()
+    raw: Mapping[str, Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        inherited = {spec.name: spec for spec in cls.FIELDS}
+        for name, kind in cls.__dict__.get("__annotations__", {}).items():
+            if get_origin(kind) is not ClassVar:
+                inherited[name] = FieldSpec(name, kind, cls.__dict__.get(name, _MISSING))
+        cls.FIELDS = tuple(inherited.values())
+        cls.NAMES = frozenset(inherited)
+
+    def __init__(self, *, raw: Mapping[str, Any] | None = None, **values: Any):
+        for spec in self.FIELDS:
+            value = values.pop(spec.name, spec.default)
+            if value is _MISSING:
+                raise TypeError(f"{type(self).__name__}: missing {spec.name!r}")
+            object.__setattr__(self, spec.name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}: unknown {', '.join(values)}")
+        object.__setattr__(self, "raw", dict(raw or {}))
 
     def __getitem__(self, key: str) -> Any:
         return self.raw[key]
@@ -71,8 +109,19 @@ class Declared:
         """The raw value of ``key`` as written, or ``default``."""
         return self.raw.get(key, default)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
 
-@dataclass(frozen=True, kw_only=True)
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(self) == vars(other)
+
+    __hash__ = None  # type: ignore[assignment]  # holds the raw mapping
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{spec.name}={getattr(self, spec.name)!r}" for spec in self.FIELDS)
+        return f"{type(self).__name__}({shown})"
+
+
 class Label(Declared):
     """What a target compares, in English and Chinese (``what: {en: …, zh: …}``)."""
 
@@ -80,7 +129,6 @@ class Label(Declared):
     zh: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class Part(Declared):
     """One part of a sum: a path, optional when some reports do not print it."""
 
@@ -89,12 +137,10 @@ class Part(Declared):
     optional: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
 class NoTarget(Declared):
     """The target of a kind that takes none (it runs once over the whole report)."""
 
 
-@dataclass(frozen=True, kw_only=True)
 class Scoped(Declared):
     """A target that may apply to each item ``for_each`` matches, described by ``what``."""
 
@@ -102,7 +148,6 @@ class Scoped(Declared):
     for_each: ScopePath | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class SumTarget(Scoped):
     """``total`` = Σ ``parts`` (``exact``: counts, compared without rounding)."""
 
@@ -111,7 +156,6 @@ class SumTarget(Scoped):
     exact: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
 class GroupSumTarget(Scoped):
     """Each group's ``group_value`` = Σ ``member_value`` of the members whose key names it."""
 
@@ -123,7 +167,6 @@ class GroupSumTarget(Scoped):
     member_value: Annotated[str, FieldOf("members")]
 
 
-@dataclass(frozen=True, kw_only=True)
 class CountTarget(Scoped):
     """The number ``printed`` = how many values ``count`` matches."""
 
@@ -131,7 +174,6 @@ class CountTarget(Scoped):
     count: FigurePath
 
 
-@dataclass(frozen=True, kw_only=True)
 class RatioTarget(Scoped):
     """``printed`` = ``numerator`` / ``denominator`` (− 1 with ``minus_one``)."""
 
@@ -141,7 +183,6 @@ class RatioTarget(Scoped):
     minus_one: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
 class GrowthTarget(Scoped):
     """``rate`` = ``change`` / (``current`` − ``change``), the prior year recomputed."""
 
@@ -150,21 +191,18 @@ class GrowthTarget(Scoped):
     rate: FigurePath
 
 
-@dataclass(frozen=True, kw_only=True)
 class TableTarget(Declared):
     """The performance tables a scoring check reads (``for_each``)."""
 
     for_each: TablePath
 
 
-@dataclass(frozen=True, kw_only=True)
 class TablesTarget(Declared):
     """Several groups of performance tables read together (``tables``)."""
 
     tables: tuple[TablePath, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
 class SameFigureTarget(Scoped):
     """``first`` and ``second`` are one figure printed twice (unless ``unless_nonzero``)."""
 
@@ -175,7 +213,6 @@ class SameFigureTarget(Scoped):
     block: bool = True
 
 
-@dataclass(frozen=True, kw_only=True)
 class SameIndicatorTarget(Declared):
     """Indicators of ``rows`` named like one of ``reference`` agree on ``fields``."""
 
@@ -184,14 +221,12 @@ class SameIndicatorTarget(Declared):
     fields: tuple[Literal["target", "actual"], ...] = ("target", "actual")
 
 
-@dataclass(frozen=True, kw_only=True)
 class NegativeParams(Declared):
     """``signed``: field names whose figures may be below zero (changes, variance rates)."""
 
     signed: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
 class FractionParams(Declared):
     """``min_places``: a bare number ≤ 1 with at least this many decimals looks like a fraction."""
 
@@ -242,17 +277,16 @@ def parse_target(cls: type[Declared], raw: Any, where: Where = ()) -> Declared:
     """Read a rule's mapping (or bare scalar, for a class with ``SCALAR``) into ``cls``."""
     if cls.SCALAR is not None and isinstance(raw, str):
         raw = {cls.SCALAR: raw}
-    if not isinstance(raw, Mapping):
+    if not isinstance(raw, dict):
         raise TargetError(where, f"expected a mapping with keys {', '.join(_names(cls))}, got {_shown(raw)}")
-    known = _names(cls)
     for key in raw:
-        if key not in known:
-            raise TargetError(where + (key,), f"unknown key {key!r} (known: {', '.join(known)})")
+        if key not in cls.NAMES:
+            raise TargetError(where + (key,), f"unknown key {key!r} (known: {', '.join(_names(cls))})")
     values: dict[str, Any] = {}
     for spec in _fields(cls):
         if spec.name in raw:
             values[spec.name] = _value(spec.type, raw[spec.name], where + (spec.name,))
-        elif spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+        elif spec.required:
             raise TargetError(where, f"missing key {spec.name!r}")
     return cls(raw=dict(raw), **values)
 
@@ -278,8 +312,8 @@ def _collect(kind: Any, value: Any, where: str, found: list[tuple[str, PathRole 
             _collect(inner, item, f"{where}[{index}]", found)
 
 
-def _fields(cls: type[Declared]) -> list[dataclasses.Field[Any]]:
-    return [spec for spec in dataclasses.fields(cls) if spec.name != "raw"]
+def _fields(cls: type[Declared]) -> tuple[FieldSpec, ...]:
+    return cls.FIELDS
 
 
 def _names(cls: type[Declared]) -> list[str]:
@@ -308,20 +342,32 @@ def _strip(kind: Any) -> Any:
     return get_args(kind)[0] if get_origin(kind) is Annotated else kind
 
 
+_PLANS: dict[Any, tuple[bool, Any, Any, tuple[Any, ...]]] = {}
+
+
+def _plan(kind: Any) -> tuple[bool, Any, Any, tuple[Any, ...]]:
+    """``(optional, base type, its origin, its arguments)``, worked out once per declared type."""
+    found = _PLANS.get(kind)
+    if found is None:
+        base = _strip(kind)
+        found = _PLANS[kind] = (_is_optional(kind), base, get_origin(base), get_args(base))
+    return found
+
+
 def _value(kind: Any, raw: Any, where: Where) -> Any:
     """``raw`` read as ``kind`` (bool, int, str, Literal, tuple[T, ...], a Declared class)."""
-    if raw is None and _is_optional(kind):
+    optional, base, origin, args = _plan(kind)
+    if raw is None and optional:
         return None
-    base = _strip(kind)
-    if isinstance(base, type) and issubclass(base, Declared):
+    if origin is None and issubclass(base, Declared):
         return parse_target(base, raw, where)
-    if get_origin(base) is tuple:
+    if origin is tuple:
         if not isinstance(raw, list):
             raise TargetError(where, f"expected a list, got {_shown(raw)}")
-        return tuple(_value(get_args(base)[0], item, where + (index,)) for index, item in enumerate(raw))
-    if get_origin(base) is Literal:
-        if raw not in get_args(base):
-            raise TargetError(where, f"{raw!r} is not one of {', '.join(map(repr, get_args(base)))}")
+        return tuple(_value(args[0], item, where + (index,)) for index, item in enumerate(raw))
+    if origin is Literal:
+        if raw not in args:
+            raise TargetError(where, f"{raw!r} is not one of {', '.join(map(repr, args))}")
         return raw
     if base is int and isinstance(raw, bool) or not isinstance(raw, base):
         raise TargetError(where, f"expected {base.__name__}, got {_shown(raw)}")
