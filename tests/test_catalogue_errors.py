@@ -34,6 +34,7 @@ MISTAKES = [
      ["no for_each"]),
     ("wrong value type", SAME, "    exact: true\n", "    exact: yes please\n", ["exact", "expected bool"]),
     ("misspelt params", NEGATIVE, "  signed:", "  signd:", ["params.signd", "unknown key 'signd'"]),
+    ("misspelt field name", NEGATIVE, "signed: [change,", "signed: [chnage,", ["params.signed[0]", "'chnage'"]),
     ("misspelt top-level key", SUM, "targets:\n", "target:\n", ["unknown key 'target'"]),
     ("bad severity", SUM, "severity: error\n", "severity: fatal\n", ["severity 'fatal'"]),
     ("bad profile value", PROFILE, "execution_score: capped", "execution_score: caped",

@@ -109,3 +109,17 @@ def test_validation_path_does_not_import_pydantic_models() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_annotations_do_not_read_module_globals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a name in an annotation means is fixed when the classes are declared: shadowing
+    or deleting a module global (an import alias, a helper named like a cell type) changes nothing."""
+    import budgetcheck.model.report as declarations
+    from budgetcheck.model.types import CELL_TYPES
+
+    monkeypatch.setattr(declarations, "Item", None)
+    monkeypatch.delattr(declarations, "Amount")
+    assert parse_annotation(Item, "list[Item] | None") == ("list", Item, True)
+    assert parse_annotation(Item, "Amount") == ("one", CELL_TYPES["Amount"], False)
+    with pytest.raises(ModelDeclarationError):
+        parse_annotation(Item, "Path")  # a name the module never declared

@@ -113,7 +113,7 @@ def _parse_rule(data: Any, check_paths: bool) -> Rule:
         example_fail=str(data["examples"].get("fail", "")).strip(),
         example_pass=str(data["examples"].get("pass", "")).strip(),
         targets=_targets(data, check_paths),
-        params=_params(data),
+        params=_params(data, check_paths),
         targets_from=str(data["targets_from"]) if data.get("targets_from") else None,
     )
 
@@ -144,13 +144,18 @@ def _targets(data: dict[str, Any], check_paths: bool) -> tuple[Declared, ...]:
     return targets
 
 
-def _params(data: dict[str, Any]) -> Declared:
+def _params(data: dict[str, Any], check_paths: bool) -> Declared:
     spec, raw = _kind(data), data.get("params")
     if spec.params is None:
         if raw is not None:
             raise TargetError(("params",), f"kind {data['kind']!r} takes no params")
         return NO_TARGET
-    return parse_target(spec.params, raw if raw is not None else {}, ("params",))
+    params = parse_target(spec.params, raw if raw is not None else {}, ("params",))
+    if check_paths:
+        from .catalogue_paths import check_target_paths
+
+        check_target_paths(params, ("params",))
+    return params
 
 
 def _located(path: Path, where: Where, message: str) -> str:

@@ -8,7 +8,7 @@ from .model.fields import FieldPathError, resolve_type
 from .model.report import Report
 from .model.types import Base
 from .paths import PathError, parse_path
-from .targets import Declared, FieldOf, PathRole, TargetError, Where, path_fields
+from .targets import AnyField, Declared, FieldOf, PathRole, TargetError, Where, path_fields
 
 
 def _where(text: str) -> Where:
@@ -36,7 +36,10 @@ def check_target_paths(target: Declared, where: Where = ()) -> None:
                 scope = resolved[key]
     for key, role, text in found:
         at = where + _where(key)
-        if isinstance(role, FieldOf):
+        if isinstance(role, AnyField):
+            if not any(text in cls.__pydantic_fields__ for cls in Report.__declared__.values()):
+                raise TargetError(at, f"{text!r} is a field of no model class")
+        elif isinstance(role, FieldOf):
             _check_field_name(resolved.get(role.of), text, role.of, at)
         elif role.role == "figure" and text.startswith("."):
             if scope is Report:

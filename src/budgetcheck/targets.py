@@ -51,6 +51,12 @@ class FieldOf:
     of: str
 
 
+@dataclass(frozen=True, slots=True)
+class AnyField:
+    """A field name some model class declares (``change``, ``variance_rate``)."""
+
+
+ModelFieldName = Annotated[str, AnyField()]
 _MISSING: Any = object()
 
 
@@ -108,6 +114,9 @@ class Declared:
     def get(self, key: str, default: Any = None) -> Any:
         """The raw value of ``key`` as written, or ``default``."""
         return self.raw.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.raw
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen")
@@ -224,7 +233,7 @@ class SameIndicatorTarget(Declared):
 class NegativeParams(Declared):
     """``signed``: field names whose figures may be below zero (changes, variance rates)."""
 
-    signed: tuple[str, ...] = ()
+    signed: tuple[ModelFieldName, ...] = ()
 
 
 class FractionParams(Declared):
@@ -291,15 +300,15 @@ def parse_target(cls: type[Declared], raw: Any, where: Where = ()) -> Declared:
     return cls(raw=dict(raw), **values)
 
 
-def path_fields(target: Declared) -> list[tuple[str, PathRole | FieldOf, str]]:
+def path_fields(target: Declared) -> list[tuple[str, PathRole | FieldOf | AnyField, str]]:
     """Every path or field-name value of a target: (key path text, role, value)."""
-    found: list[tuple[str, PathRole | FieldOf, str]] = []
+    found: list[tuple[str, PathRole | FieldOf | AnyField, str]] = []
     for spec in _fields(type(target)):
         _collect(spec.type, getattr(target, spec.name), spec.name, found)
     return found
 
 
-def _collect(kind: Any, value: Any, where: str, found: list[tuple[str, PathRole | FieldOf, str]]) -> None:
+def _collect(kind: Any, value: Any, where: str, found: list[tuple[str, PathRole | FieldOf | AnyField, str]]) -> None:
     role = _role(kind)
     if role is not None and isinstance(value, str):
         found.append((where, role, value))
@@ -324,10 +333,10 @@ def _shown(raw: Any) -> str:
     return f"{type(raw).__name__} {raw!r}" if not isinstance(raw, (dict, list)) else type(raw).__name__
 
 
-def _role(kind: Any) -> PathRole | FieldOf | None:
+def _role(kind: Any) -> PathRole | FieldOf | AnyField | None:
     for option in get_args(kind) if _is_optional(kind) else (kind,):
         if get_origin(option) is Annotated:
-            return next((m for m in option.__metadata__ if isinstance(m, (PathRole, FieldOf))), None)
+            return next((m for m in option.__metadata__ if isinstance(m, (PathRole, FieldOf, AnyField))), None)
     return None
 
 
