@@ -41,11 +41,10 @@ def _fail(message: str) -> NoReturn:
 
 
 def _catalogue() -> dict[str, Any]:
-    """The rule catalogue (profiles checked too); a faulty rule file exits 2 with its line."""
-    from .catalogue import CatalogueError, load_profiles, load_rules
+    """The rule catalogue; a faulty rule file exits 2 with its file and line."""
+    from .catalogue import CatalogueError, load_rules
 
     try:
-        load_profiles()
         return load_rules()
     except CatalogueError as exc:
         _fail(str(exc))

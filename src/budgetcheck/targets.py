@@ -183,13 +183,61 @@ class CountTarget(Scoped):
     count: FigurePath
 
 
-class RatioTarget(Scoped):
-    """``printed`` = ``numerator`` / ``denominator`` (− 1 with ``minus_one``)."""
+class QuotientTarget(Scoped):
+    """``printed`` = ``numerator`` / ``denominator``."""
 
     printed: FigurePath
     numerator: FigurePath
     denominator: FigurePath
+
+
+class RatioTarget(QuotientTarget):
+    """``printed`` = ``numerator`` / ``denominator`` (− 1 with ``minus_one``)."""
+
     minus_one: bool = False
+
+
+class DifferenceTarget(Scoped):
+    """``change`` = ``current`` − ``base``."""
+
+    current: FigurePath
+    base: FigurePath
+    change: FigurePath
+
+
+class ClaimTarget(Scoped):
+    """A ``claim`` (持平, unchanged) that ``current`` and ``base`` must bear out."""
+
+    current: FigurePath
+    base: FigurePath
+    claim: FigurePath
+
+
+class BalanceTarget(Scoped):
+    """``result`` = Σ ``added`` − Σ ``subtracted``."""
+
+    result: FigurePath
+    added: FigurePath
+    subtracted: FigurePath
+
+
+class BoundTarget(Scoped):
+    """``lower`` ≤ ``upper`` (an amount cannot exceed its bound)."""
+
+    lower: FigurePath
+    upper: FigurePath
+
+
+class ListTarget(Declared):
+    """The items of ``list``, each checked on its own."""
+
+    list: ScopePath
+
+
+class FieldTarget(Declared):
+    """The values ``field`` matches."""
+
+    field: FigurePath
 
 
 class GrowthTarget(Scoped):
@@ -271,14 +319,26 @@ KINDS: dict[str, KindSpec] = {
     "same_figure": KindSpec(SameFigureTarget),
     "same_indicator": KindSpec(SameIndicatorTarget),
     "convention": KindSpec(TablesTarget),
+    "monotone": KindSpec(TablesTarget),
+    "whole_base": KindSpec(QuotientTarget),
+    "difference": KindSpec(DifferenceTarget),
+    "claim_unchanged": KindSpec(ClaimTarget),
+    "balance": KindSpec(BalanceTarget),
+    "not_above": KindSpec(BoundTarget),
+    "statement_sum": KindSpec(ListTarget),
+    "damaged": KindSpec(FieldTarget),
     **{
         kind: KindSpec(TableTarget)
         for kind in (
             "execution_rate", "execution_score", "weights_total", "score_range", "total_score", "completion_rate",
             "indicator_score", "deadline", "qualitative_band", "satisfaction", "grade", "cost_cover", "far_above",
+            "execution_note", "missed_target", "heading_weights", "not_printed", "unmeasured_actual",
         )
     },
 }
+"""Every kind a rule may name. Kinds declared for rules on other branches (not_above, balance …)
+are loaded only where their check function exists: a rule naming a kind without one is an
+error at load, like an unknown kind."""
 NO_TARGET = NoTarget()
 
 

@@ -41,15 +41,6 @@ DEFAULT_WORDS = {
 }
 
 
-CHOICES: dict[str, tuple[str, ...]] = {
-    "execution_score": ("capped", "uncapped"),
-    "above_target": ("full", "deviation"),
-    "forward_rate": ("ratio", "capped"),
-    "reverse_over_target": ("linear", "inverse"),
-}
-"""The values each named convention of a profile may take (checked when profiles load)."""
-
-
 @dataclass(frozen=True)
 class Conventions:
     """Which scoring conventions a profile accepts (see ``rules/profiles/national.yaml``)."""
