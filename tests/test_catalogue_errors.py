@@ -104,3 +104,33 @@ def test_every_path_in_the_rules_resolves_against_the_model() -> None:
             check_target_paths(target)  # raises TargetError naming the path
             count += len(path_fields(target))
     assert count > 200
+
+
+@pytest.mark.parametrize(("kind", "raw", "where", "words"), [
+    ("same_indicator", {"reference": "a", "rows": "b", "fields": ["target", "score"]}, ("fields", 1), "not one of"),
+    ("sum", {"total": "a", "parts": "b"}, ("parts",), "expected a list"),
+    ("sum", {"what": "收入", "total": "a", "parts": []}, ("what",), "expected a mapping"),
+    ("sum", {"total": "a", "parts": [{"path": "b", "optional": "yes"}]}, ("parts", 0, "optional"), "expected bool"),
+    ("ratio", {"printed": "a", "numerator": "b"}, (), "missing key 'denominator'"),
+])
+def test_each_value_is_read_as_its_declared_type(kind: str, raw: dict, where: tuple, words: str) -> None:
+    from budgetcheck.targets import TargetError, parse_target
+
+    target_type = KINDS[kind].target
+    assert target_type is not None
+    with pytest.raises(TargetError) as caught:
+        parse_target(target_type, raw)
+    assert caught.value.where == where and words in caught.value.message
+
+
+def test_a_target_is_typed_frozen_and_keeps_what_was_written() -> None:
+    from budgetcheck.targets import Part, SumTarget, parse_target
+
+    raw = {"what": {"en": "x"}, "total": "a.b", "parts": ["a.c", {"path": "a.d", "optional": True}]}
+    target = parse_target(SumTarget, raw)
+    assert isinstance(target, SumTarget) and target.parts == (Part(path="a.c", raw={"path": "a.c"}),
+                                                               Part(path="a.d", optional=True, raw=raw["parts"][1]))
+    assert target.what is not None and target.what.zh is None and target.exact is False and target.for_each is None
+    assert target.raw == raw and target["total"] == "a.b"  # still readable as the mapping written
+    with pytest.raises(AttributeError):
+        target.total = "other"  # type: ignore[misc]
