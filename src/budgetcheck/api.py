@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .findings import Finding
+from .result import Finding
 from .loader import LoadedReport, load_report
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from .engine import FileResult
+    from .result import FileResult
 
 __all__ = ["Finding", "LoadedReport", "check", "findings", "load", "model_of"]
 
@@ -46,7 +46,7 @@ def check(report: LoadedReport | BaseModel | str | Path, *, profile: str | None 
 
     loaded = report if isinstance(report, LoadedReport) else _loaded(report)
     chosen = resolve_profile(loaded, profile) if loaded.report is not None else None
-    return check_report(loaded, profile=chosen, record_touched=False)
+    return check_report(loaded, profile=chosen)
 
 
 def findings(report: LoadedReport | BaseModel | str | Path, *, profile: str | None = None) -> list[Finding]:

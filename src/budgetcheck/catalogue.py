@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .findings import Severity
+from .result import Severity
 from .targets import KINDS, NO_TARGET, Declared, NoTarget, TargetError, Where, parse_target
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -39,6 +39,11 @@ class Rule:
     """The kind's target objects (see :mod:`budgetcheck.targets`), parsed at load."""
     params: Declared = field(default_factory=NoTarget)
     targets_from: str | None = None
+    docs_zh: str = ""
+
+    def docs_in(self, lang: str) -> str:
+        """The documentation in ``lang``; English where a rule has no Chinese text yet."""
+        return self.docs_zh if lang == "zh" and self.docs_zh else self.docs
 
     def render(self, lang: str, values: dict[str, str]) -> str:
         """Fill the message template for ``lang`` with ``values`` (names only, no expressions)."""
@@ -115,6 +120,7 @@ def _parse_rule(data: Any, check_paths: bool) -> Rule:
         targets=_targets(data, check_paths),
         params=_params(data, check_paths),
         targets_from=str(data["targets_from"]) if data.get("targets_from") else None,
+        docs_zh=str(data.get("docs_zh") or "").strip(),
     )
 
 
@@ -177,7 +183,8 @@ def _located(path: Path, where: Where, message: str) -> str:
     except (OSError, InputError):
         pass
     at = f"{path}:{line}" if line is not None else str(path)
-    return " ".join(f"{at}: {format_path(where) + ': ' if where else ''}{message}".split())
+    text = f"{at}: {format_path(where) + ': ' if where else ''}{message} / 规则文件有误"
+    return " ".join(text.split())
 
 
 def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:

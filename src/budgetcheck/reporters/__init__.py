@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 Reporter = Callable[["RunResult", IO[str], str], None]
 

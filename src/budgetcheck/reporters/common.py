@@ -6,8 +6,8 @@ import os
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from ..engine import FileResult
-from ..findings import Finding, Severity
+from ..result import FileResult
+from ..result import Finding, Severity
 
 
 def relative_uri(name: str) -> str:

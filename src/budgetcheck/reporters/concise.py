@@ -7,7 +7,7 @@ from typing import IO, TYPE_CHECKING
 from .common import where
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 
 def report(run: RunResult, out: IO[str], lang: str) -> None:
@@ -18,7 +18,9 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
         for f in file.findings:
             extra = ""
             if f.expected is not None and f.found is not None:
-                extra = f" (expected {f.expected}, found {f.found})" if lang != "zh" else f"（应为 {f.expected}，填报 {f.found}）"
+                expected = f.expected_text(lang)
+                extra = f" (expected {expected}, found {f.found})" if lang != "zh" else f"（应为 {expected}，填报 {f.found}）"
             mark = (" [explained]" if lang != "zh" else " [已说明]") if f.explained else ""
-            out.write(f"{where(f)}: {f.rule} [{f.severity.value}] {f.message(lang)}{extra}{mark}\n")
-    out.write(run.summary_line(lang) + "\n")
+            out.write(f"{where(f)}: {f.rule} [{f.severity.label(lang)}] {f.message(lang)}{extra}{mark}\n")
+    if run.show_summary:
+        out.write(run.summary_line(lang) + "\n")

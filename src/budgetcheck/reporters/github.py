@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from ..findings import Finding, Severity
+from ..result import Finding, Severity
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -46,4 +46,5 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
             out.write(f"::error file={escape_property(file.source)},title=unreadable::{escape_data(file.error)}\n")
         for finding in file.findings:
             out.write(annotation(finding, lang) + "\n")
-    out.write(run.summary_line(lang) + "\n")
+    if run.show_summary:
+        out.write(run.summary_line(lang) + "\n")

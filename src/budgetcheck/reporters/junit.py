@@ -11,12 +11,12 @@ import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING
 
 from ..catalogue import load_rules
-from ..engine import FileResult
-from ..findings import Finding
+from ..result import FileResult
+from ..result import Finding
 from .common import where
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 
 def _line(f: Finding, lang: str) -> str:

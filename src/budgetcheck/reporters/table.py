@@ -7,7 +7,7 @@ from typing import IO, TYPE_CHECKING
 from .common import file_counts, position
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _HEAD = {
@@ -30,7 +30,7 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=out, highlight=False, soft_wrap=False)
+    console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=run.color)
     for file in run.each():
         if file.error:
             console.print(f"[bold red]{escape(file.error)}[/]")
@@ -49,8 +49,9 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
                 f"[{_STYLE[f.severity.value]}]{escape(label)}[/]",
                 position(f),
                 escape(f.message(lang)),
-                escape(f.expected or ""),
+                escape(f.expected_text(lang) or ""),
                 escape(f.found or ""),
             )
         console.print(table)
-    console.print(run.summary_line(lang), markup=False)
+    if run.show_summary:
+        console.print(run.summary_line(lang), markup=False)
