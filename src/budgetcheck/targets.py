@@ -273,6 +273,7 @@ class SameFigureTarget(Scoped):
 class SameIndicatorTarget(Declared):
     """Indicators of ``rows`` named like one of ``reference`` agree on ``fields``."""
 
+    what: Label | None = None
     reference: ScopePath
     rows: ScopePath
     fields: tuple[Literal["target", "actual"], ...] = ("target", "actual")

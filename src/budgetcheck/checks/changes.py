@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 from itertools import product
-from typing import Any
 
 from ..catalogue import Rule
 from ..figures import Figure, format_fraction
 from ..findings import Finding
 from ..intervals import Interval
 from ..paths import DataPath
+from ..targets import GrowthTarget
 from .context import Context
 from .sums import what
 
@@ -47,9 +47,9 @@ def rate_explained(current: Interval, change: Interval, rate: Interval) -> bool:
     return min(values) <= 0 <= max(values)
 
 
-def _growth_figures(ctx: Context, scope: DataPath, target: dict[str, Any]) -> tuple[list[DataPath], list[Figure]] | None:
+def _growth_figures(ctx: Context, scope: DataPath, target: GrowthTarget) -> tuple[list[DataPath], list[Figure]] | None:
     """The current, change and rate figures of one scope, or None if any is missing or blocked."""
-    found = [ctx.figure(scope, target[key]) for key in ("current", "change", "rate")]
+    found = [ctx.figure(scope, spec) for spec in (target.current, target.change, target.rate)]
     if any(item is None for item in found):
         return None
     paths = [item[0] for item in found if item is not None]
@@ -58,7 +58,7 @@ def _growth_figures(ctx: Context, scope: DataPath, target: dict[str, Any]) -> tu
     return paths, [item[1] for item in found if item is not None]
 
 
-def check_growth(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_growth(ctx: Context, rule: Rule, target: GrowthTarget) -> Iterator[Finding]:
     """Printed ``rate`` = ``change`` / (``current`` − ``change``) where the prior is not 0."""
     for scope, item in ctx.scopes(target):
         found = _growth_figures(ctx, scope, target)
@@ -72,7 +72,7 @@ def check_growth(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[F
         yield from ctx.compare(rule, paths[2], rate, computed, what(target, item), related=paths)
 
 
-def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_growth_zero_base(ctx: Context, rule: Rule, target: GrowthTarget) -> Iterator[Finding]:
     """A printed ``rate`` over a prior that may be 0 and that no true values can explain."""
     for scope, item in ctx.scopes(target):
         found = _growth_figures(ctx, scope, target)
@@ -100,10 +100,10 @@ def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> 
         )
 
 
-def check_negative_prior(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_negative_prior(ctx: Context, rule: Rule, target: GrowthTarget) -> Iterator[Finding]:
     """A decrease larger than anything the current amount allows: the prior would be below 0."""
     for scope, item in ctx.scopes(target):
-        found = [ctx.figure(scope, target[key]) for key in ("current", "change")]
+        found = [ctx.figure(scope, spec) for spec in (target.current, target.change)]
         if found[0] is None or found[1] is None:
             continue
         (current_path, current), (change_path, change) = found[0], found[1]

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
 
 from ..catalogue import Rule
 from ..figures import format_fraction
 from ..findings import Finding
 from ..intervals import Interval
+from ..targets import TableTarget, TablesTarget
 from .context import Context
 from .profile_params import Conventions
 from .rating import Direction
@@ -26,9 +26,9 @@ from .tables import Row, conventions, printed_rate, rows
 NAMES = {"full": ("full marks", "保留满分"), "deviation": ("deduction by the deviation", "按偏差扣分")}
 
 
-def _rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
-    for pattern in target.get("tables") or [target.get("for_each")]:
-        yield from rows(ctx, {"for_each": pattern}, conv)
+def _rows(ctx: Context, target: TableTarget | TablesTarget, conv: Conventions) -> Iterator[Row]:
+    for pattern in target.tables if isinstance(target, TablesTarget) else (target.for_each,):
+        yield from rows(ctx, TableTarget(for_each=pattern), conv)
 
 
 def above_target_rate(row: Row) -> Interval | None:
@@ -39,7 +39,7 @@ def above_target_rate(row: Row) -> Interval | None:
     return above[0] if above else None
 
 
-def check_convention(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_convention(ctx: Context, rule: Rule, target: TablesTarget) -> Iterator[Finding]:
     """Rows above target under the same 赋分规则 are all kept full or all deducted."""
     groups: dict[str, list[tuple[Row, Interval, str]]] = defaultdict(list)
     for row in _rows(ctx, target, conventions(ctx)):
@@ -81,7 +81,7 @@ def _finding(
     )
 
 
-def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_far_above(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A completion rate at or above ``far_above_rate`` kept at full marks (target set too low)."""
     conv = conventions(ctx)
     for row in _rows(ctx, target, conv):

@@ -12,6 +12,7 @@ from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..loader import LoadedReport
 from ..paths import DataPath, format_path, get, parse_path, resolve
+from ..targets import Declared
 
 TRUNCATION_RULE = "BC009"
 
@@ -35,9 +36,9 @@ class Context:
         return self.loaded.report
 
     # -- paths ---------------------------------------------------------------------------
-    def scopes(self, target: dict[str, Any]) -> Iterator[tuple[DataPath, Any]]:
+    def scopes(self, target: Declared) -> Iterator[tuple[DataPath, Any]]:
         """The items a target applies to: each match of ``for_each``, or the whole report."""
-        pattern = target.get("for_each")
+        pattern: str | None = getattr(target, "for_each", None)
         if pattern is None:
             yield (), self.report
             return

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
 
 from ..catalogue import Rule
 from ..findings import Finding
 from ..intervals import Interval
 from ..model.report import FundsRow
 from ..paths import DataPath
+from ..targets import TableTarget
 from .context import Context
 from .score_formulas import execution_score
 from .tables import compare_any, conventions, figure, table_name, tables
 
 
-def _funds_rows(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, FundsRow, str]]:
+def _funds_rows(ctx: Context, target: TableTarget) -> Iterator[tuple[DataPath, FundsRow, str]]:
     for path, table in tables(ctx, target):
         name = table_name(table, path)
         yield path + ("funds", "total"), table.funds.total, name
@@ -39,7 +39,7 @@ def _ratio(row: FundsRow) -> Interval | None:
     return spent / planned
 
 
-def check_execution_rate(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_execution_rate(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """执行率 = 全年执行数 / 全年预算数 for each funds row that prints a rate."""
     for path, row, name in _funds_rows(ctx, target):
         printed, computed = figure(row.execution_rate), _ratio(row)
@@ -64,7 +64,7 @@ def _rate_used(row: FundsRow) -> Interval | None:
     return mine
 
 
-def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_execution_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """得分 = 分值 × 执行率 (capped) on the total row of each funds block."""
     conv = conventions(ctx)
     for path, table in tables(ctx, target):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import Any
 
 from ..catalogue import Rule
 from ..figures import Figure, format_fraction
@@ -18,6 +17,7 @@ from ..findings import Finding
 from ..intervals import Interval, total
 from ..model.report import EvaluationTable
 from ..paths import DataPath
+from ..targets import TableTarget
 from .context import Context
 from .score_formulas import grades_for, in_range
 from .tables import conventions, figure, table_name, tables
@@ -31,7 +31,7 @@ def _weights(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Fig
     return found
 
 
-def check_weights_total(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_weights_total(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Σ weights = the printed total weight, or 100 when none is printed (weights are exact)."""
     for path, table in tables(ctx, target):
         parts = _weights(path, table)
@@ -69,7 +69,7 @@ def _scored(path: DataPath, table: EvaluationTable) -> Iterator[tuple[DataPath, 
             yield path + ("indicators", index, "score"), score, row.weight, row.name
 
 
-def check_score_range(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_score_range(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Each printed score lies in [0, weight]."""
     for path, table in tables(ctx, target):
         for at, score, weight, label in _scored(path, table):
@@ -97,7 +97,7 @@ def _score_parts(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath,
     return parts
 
 
-def check_total_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_total_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """总分 = Σ printed indicator scores + the funds score (interval sum)."""
     for path, table in tables(ctx, target):
         printed = table.total.score if table.total is not None else None
@@ -121,7 +121,7 @@ def _grade_key(text: str, names: list[str]) -> str | None:
     return None
 
 
-def check_grade(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_grade(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """The printed grade matches the profile's grade bands for the printed total score."""
     conv = conventions(ctx)
     names = [grade for grade, _ in conv.grade_bands]

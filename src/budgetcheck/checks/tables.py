@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..catalogue import Profile, Rule
 from ..figures import Figure, format_fraction
@@ -12,6 +11,7 @@ from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
 from ..paths import DataPath
+from ..targets import TableTarget
 from .context import TRUNCATION_RULE, Context
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
@@ -31,7 +31,7 @@ def conventions(ctx: Context) -> Conventions:
     return cached[1]
 
 
-def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
+def tables(ctx: Context, target: TableTarget) -> Iterator[tuple[DataPath, EvaluationTable]]:
     """The evaluation tables a rule target names (``for_each``)."""
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
@@ -84,7 +84,7 @@ class Row:
         return {"item": self.indicator.name, "table": self.table, **extra}
 
 
-def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
+def rows(ctx: Context, target: TableTarget, conv: Conventions) -> Iterator[Row]:
     """Every indicator row of the tables a target names, assessed under ``conv``."""
     for path, table in tables(ctx, target):
         yield from table_rows(ctx, path, table, conv)
