@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,9 +36,14 @@ class Context:
         return self.loaded.report
 
     # -- paths ---------------------------------------------------------------------------
-    def scopes(self, target: Declared) -> Iterator[tuple[DataPath, Any]]:
-        """The items a target applies to: each match of ``for_each``, or the whole report."""
-        pattern: str | None = getattr(target, "for_each", None)
+    def scopes(self, target: Declared | Mapping[str, Any]) -> Iterator[tuple[DataPath, Any]]:
+        """The items a target applies to: each match of ``for_each``, or the whole report.
+
+        (A plain mapping is still read by its ``for_each`` key, for check code written before
+        targets were typed.)
+        """
+        found = target.get("for_each") if isinstance(target, Mapping) else getattr(target, "for_each", None)
+        pattern: str | None = found
         if pattern is None:
             yield (), self.report
             return
