@@ -26,4 +26,4 @@ def test_domain_citations_point_into_the_repository() -> None:
                 assert prefix.endswith("docs/"), f"{path}: cites domain.md outside docs/"
                 assert not section or section in sections, f"{path}: no §{section} in docs/domain.md"
                 cited += 1
-    assert cited >= 20
+    assert cited >= 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import doctest
+import json
 import pickle
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from budgetcheck import api
 from budgetcheck.figures import Figure
-from budgetcheck.model import BasicExpenditure, Item, Report, Unit
+from budgetcheck.model import BasicExpenditure, Explanation, Item, Report, Unit
 from budgetcheck.model.types import Placeholder
 
 from .conftest import FIXTURE
@@ -45,7 +46,7 @@ def test_construction_with_keywords() -> None:
     basic = BasicExpenditure(total="30.00", personnel="20.00", public="10.00")
     assert isinstance(basic.total, Figure) and basic.total.text == "30.00" and basic.total.places == 2
     with pytest.raises(ValidationError):
-        Unit(name="示例单位")  # year is required
+        Explanation(rule="BC101")  # path and reason are required
     with pytest.raises(ValidationError):
         Unit(name="示例单位", year=2024, nickname="x")  # unknown keys are errors
 
@@ -72,8 +73,9 @@ def test_placeholders_survive_both_dumps() -> None:
 
 def test_json_schema_is_the_cli_schema() -> None:
     schema = Report.model_json_schema()
-    assert schema["title"] == "Report" and "unit" in schema["required"]
-    assert schema["$defs"]["Item"]["properties"]["amount"]["type"] == ["string", "number"]
+    assert schema["title"] == "Report" and "unit" in schema["properties"]
+    assert schema["$defs"]["Explanation"]["required"] == ["rule", "path", "reason"]
+    assert '"string", "number"' in json.dumps(schema["$defs"]["Item"]["properties"]["amount"])
 
 
 def test_nesting_in_a_user_model_and_type_adapter(report: Any) -> None:

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import Any
 
 from ..catalogue import Rule
 from ..figures import format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval, total
 from ..model.report import Indicator
-from ..targets import TableTarget
 from .context import Context
 from .rating import money
-from .tables import figure, table_name, tables
+from .precision import figure
+from .tables import table_name, tables
 
 
 def is_money_cost(indicator: Indicator) -> bool:
@@ -27,7 +28,7 @@ def is_money_cost(indicator: Indicator) -> bool:
     return "成本" in levels and money(indicator.target, exact=True) is not None
 
 
-def check_cost_cover(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
+def check_cost_cover(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Cost targets that add up to 全年预算数 have actuals that add up to 全年执行数."""
     for path, table in tables(ctx, target):
         budget, executed = figure(table.funds.total.annual_budget), figure(table.funds.total.executed)

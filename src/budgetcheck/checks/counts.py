@@ -9,21 +9,21 @@ tables were not transcribed, so nothing is checked. Counts are exact.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..catalogue import Rule
 from ..findings import Finding
-from ..targets import CountTarget
 from .context import Context
 from .sums import what
 
 
-def check_table_count(ctx: Context, rule: Rule, target: CountTarget) -> Iterator[Finding]:
+def check_table_count(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Printed ``printed`` = the number of values ``count`` matches (when there are any)."""
     for scope, item in ctx.scopes(target):
-        printed = ctx.figure(scope, target.printed)
+        printed = ctx.figure(scope, target["printed"])
         if printed is None:
             continue
-        matched = [path for path, _ in ctx.values(scope, target.count)]
+        matched = [path for path, _ in ctx.values(scope, target["count"])]
         if not matched:
             continue
         paths = [printed[0]]

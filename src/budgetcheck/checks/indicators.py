@@ -5,6 +5,7 @@ qualitative bands and satisfaction actuals. The arithmetic lives in ``rating`` a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..catalogue import Rule
 from ..figures import format_fraction
@@ -12,8 +13,10 @@ from ..findings import Finding
 from ..intervals import Interval
 from ..measures import MeasureKind
 from ..model.report import Indicator
-from ..targets import TableTarget
 from .context import Context
+from .missed import certainly_missed, claims_full
+from .precision import rounded_to
+from .profile_params import Conventions
 from .rating import ONE, Direction, actual_interval
 from .score_formulas import band_scores, score_ranges
 from .tables import Row, compare_any, conventions, printed_rate, rows
@@ -23,7 +26,7 @@ def _measures(row: Row) -> dict[str, str]:
     return row.values(target=row.indicator.target.text, actual=row.indicator.actual.text)
 
 
-def check_completion_rate(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
+def check_completion_rate(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """完成率 = the rate recomputed from target and actual (any accepted convention)."""
     for row in rows(ctx, target, conventions(ctx)):
         if row.rate is None or not row.assessment.rates:
@@ -34,7 +37,7 @@ def check_completion_rate(ctx: Context, rule: Rule, target: TableTarget) -> Iter
         yield from compare_any(ctx, rule, at, row.rate, row.assessment.rates, _measures(row), related)
 
 
-def check_indicator_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
+def check_indicator_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """指标得分 = the score an accepted convention gives for the completion rate."""
     conv = conventions(ctx)
     for row in rows(ctx, target, conv):
@@ -43,17 +46,28 @@ def check_indicator_score(ctx: Context, rule: Rule, target: TableTarget) -> Iter
             continue
         if direction is Direction.DEADLINE and not row.assessment.met:
             continue  # a late deadline is the deadline rule's finding
+        if certainly_missed(row) and claims_full(row) == "score":
+            continue  # a missed target at full marks is the missed-target rule's finding
         rates = printed_rate(row)
         if not rates:
             continue
-        candidates = score_ranges(row.weight.exact, rates, direction, conv)
+        candidates = score_ranges(row.weight.exact, rates, direction, conv, cutoff_applies(row, conv))
         related = [row.at("score"), row.at("weight"), row.at("completion_rate"), row.at("target"), row.at("actual")]
         ctx.touch(related[:2])
         values = _measures(row) | {"weight": row.weight.text}
-        yield from compare_any(ctx, rule, row.at("score"), row.score, candidates, values, related)
+        mine = rounded_to(row.score, conv.score_rounding)
+        # a whole-point score below its due value is a deduction, not a truncated figure
+        yield from compare_any(ctx, rule, row.at("score"), row.score, candidates, values, related, interval=mine,
+                               truncation=row.score.places > 0)
 
 
-def check_deadline(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
+def cutoff_applies(row: Row, conv: Conventions) -> bool:
+    """Whether the profile's cut-off (0 far above target) covers this row's level."""
+    levels = (row.indicator.level1 or "") + (row.indicator.level2 or "")
+    return any(level in levels for level in conv.cutoff_levels)
+
+
+def check_deadline(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A deadline missed (actual date after it) cannot be scored 100 % or full marks."""
     for row in rows(ctx, target, conventions(ctx)):
         if row.assessment.direction is not Direction.DEADLINE or row.assessment.met is not False:
@@ -66,7 +80,7 @@ def check_deadline(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Fi
             yield ctx.finding(rule, related[1], _measures(row), expected=f"<{row.weight.text}", found=found, related=related)
 
 
-def check_qualitative_band(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
+def check_qualitative_band(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A qualitative row's score (and printed rate) lies in the band of its achievement word."""
     conv = conventions(ctx)
     for row in rows(ctx, target, conv):
@@ -95,7 +109,7 @@ def is_satisfaction(indicator: Indicator) -> bool:
     return any(text and "满意度" in text for text in texts)
 
 
-def check_satisfaction(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
+def check_satisfaction(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A satisfaction actual above 100 % is impossible."""
     for row in rows(ctx, target, conventions(ctx)):
         actual = row.indicator.actual

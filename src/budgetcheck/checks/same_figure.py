@@ -10,6 +10,11 @@ gains a point for each sum identity it totals that holds and for each other copy
 same rule) it agrees with, and loses one for each that fails; a typo in a total is thus
 reported where it was made, not at its innocent twin. On a tie, the second copy.
 
+Two copies that share a value only when both are read as truncated (``2.2`` and ``2.27``,
+both cut from 2.27x) are one value printed by a truncating system: a BC009 info, not
+disputed. Copies at one precision never do (``1,085.33`` and ``1,085.34`` are two values
+either way).
+
 Kind ``same_indicator`` compares an indicator that the unit-level table and a project table
 both list (matched by name without spaces and brackets): same target, same actual.
 """
@@ -26,8 +31,7 @@ from ..findings import Finding
 from ..intervals import Interval, total
 from ..measures import Measure, MeasureKind
 from ..paths import DataPath
-from ..targets import SameFigureTarget, SameIndicatorTarget
-from .context import Context
+from .context import TRUNCATION_RULE, Context, condition_fails
 from .sums import collect_parts, what
 
 _NAME_NOISE = re.compile(r"[\s()（）\[\]【】〔〕]")
@@ -41,11 +45,11 @@ def copies_agree(first: Figure, second: Figure, exact: bool = False) -> bool:
     return Interval.of(first).intersects(Interval.of(second))
 
 
-def _pairs(ctx: Context, target: SameFigureTarget) -> Iterator[tuple[Any, tuple[DataPath, Figure], tuple[DataPath, Figure]]]:
+def _pairs(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Any, tuple[DataPath, Figure], tuple[DataPath, Figure]]]:
     """Each scope's item with its two printed copies (scopes missing either copy are skipped)."""
     for scope, item in ctx.scopes(target):
-        first = ctx.figure(scope, target.first)
-        second = ctx.figure(scope, target.second)
+        first = ctx.figure(scope, target["first"])
+        second = ctx.figure(scope, target["second"])
         if first is not None and second is not None:
             yield item, first, second
 
@@ -57,7 +61,7 @@ def _copy_support(ctx: Context, rule: Rule, path: DataPath, twin: DataPath) -> i
         for _, first, second in _pairs(ctx, target):
             if path not in (first[0], second[0]) or twin in (first[0], second[0]):
                 continue
-            score += 1 if copies_agree(first[1], second[1], target.exact) else -1
+            score += 1 if copies_agree(first[1], second[1], bool(target.get("exact"))) else -1
     return score
 
 
@@ -69,13 +73,13 @@ def _sum_support(ctx: Context, path: DataPath) -> int:
             continue
         for target in other.targets:
             for scope, _ in ctx.scopes(target):
-                printed = ctx.figure(scope, target.total)
+                printed = ctx.figure(scope, target["total"])
                 if printed is None or printed[0] != path:
                     continue
-                parts = collect_parts(ctx, scope, target.parts)
+                parts = collect_parts(ctx, scope, list(target["parts"]))
                 if not parts:
                     continue
-                exact = target.exact
+                exact = bool(target.get("exact"))
                 computed = total([Interval.point(f.exact) if exact else Interval.of(f) for _, f in parts])
                 own = Interval.point(printed[1].exact) if exact else Interval.of(printed[1])
                 score += 1 if own.intersects(computed) else -1
@@ -89,24 +93,10 @@ def odd_copy_first(ctx: Context, rule: Rule, first: DataPath, second: DataPath) 
     return support_first < support_second
 
 
-def _condition_fails(ctx: Context, target: SameFigureTarget) -> bool:
-    """Whether a figure listed in ``unless_nonzero`` is printed and certainly not 0.
-
-    Some copies are the same figure only under a condition: the appropriation budget
-    comparison equals the general-public-budget one only while there are no government-fund
-    or state-capital appropriations.
-    """
-    for spec in target.unless_nonzero:
-        for _, figure in ctx.figures((), str(spec)):
-            if not Interval.of(figure).contains_zero():
-                return True
-    return False
-
-
-def check_same_figure(ctx: Context, rule: Rule, target: SameFigureTarget) -> Iterator[Finding]:
+def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """``first`` and ``second`` are one figure: report a disagreement once, at the odd copy."""
-    exact = target.exact
-    if _condition_fails(ctx, target):
+    exact = bool(target.get("exact", False))
+    if condition_fails(ctx, target):
         return
     for item, first, second in _pairs(ctx, target):
         paths = [first[0], second[0]]
@@ -115,12 +105,21 @@ def check_same_figure(ctx: Context, rule: Rule, target: SameFigureTarget) -> Ite
         ctx.touch(paths)
         if copies_agree(first[1], second[1], exact):
             continue
-        if target.block:
-            ctx.blocked.update(paths)
         here, there = (first, second) if odd_copy_first(ctx, rule, first[0], second[0]) else (second, first)
+        reported = rule
+        if not exact and _truncations_agree(first[1], second[1]) and TRUNCATION_RULE in ctx.rules:
+            reported = ctx.rules[TRUNCATION_RULE]  # one value, cut instead of rounded: not disputed
+        elif target.get("block", True):
+            ctx.blocked.update(paths)
         yield ctx.finding(
-            rule, here[0], what(target, item), expected=there[1].text, found=here[1].text, related=[there[0]]
+            reported, here[0], what(target, item), expected=there[1].text, found=here[1].text, related=[there[0]]
         )
+
+
+def _truncations_agree(first: Figure, second: Figure) -> bool:
+    """Whether the two copies share a value when both are read as truncated (one system
+    cuts both; reading only one as cut would excuse every one-unit difference)."""
+    return Interval.truncated(first).intersects(Interval.truncated(second))
 
 
 def indicator_key(name: str) -> str:
@@ -141,25 +140,25 @@ def measure_key(measure: Measure) -> tuple[str, ...] | None:
     return (measure.kind.value, normalise(measure.text))
 
 
-def _unit_rows(ctx: Context, target: SameIndicatorTarget) -> dict[str, tuple[DataPath, Any]]:
+def _unit_rows(ctx: Context, target: dict[str, Any]) -> dict[str, tuple[DataPath, Any]]:
     """The reference table's indicators by matching key (the first row of each name)."""
     rows: dict[str, tuple[DataPath, Any]] = {}
-    for path, row in ctx.values((), target.reference):
+    for path, row in ctx.values((), target["reference"]):
         name = getattr(row, "name", None)
         if isinstance(name, str):
             rows.setdefault(indicator_key(name), (path, row))
     return rows
 
 
-def check_same_indicator(ctx: Context, rule: Rule, target: SameIndicatorTarget) -> Iterator[Finding]:
+def check_same_indicator(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Each ``rows`` indicator also in ``reference`` has the same value of every ``fields``."""
     reference = _unit_rows(ctx, target)
-    for path, row in ctx.values((), target.rows):
+    for path, row in ctx.values((), target["rows"]):
         name = getattr(row, "name", None)
         if not isinstance(name, str) or indicator_key(name) not in reference:
             continue
         ref_path, ref_row = reference[indicator_key(name)]
-        for field in target.fields:
+        for field in target.get("fields", ("target", "actual")):
             mine, theirs = getattr(row, field, None), getattr(ref_row, field, None)
             if not isinstance(mine, Measure) or not isinstance(theirs, Measure):
                 continue

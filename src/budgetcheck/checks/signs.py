@@ -19,7 +19,6 @@ from ..catalogue import Rule
 from ..figures import Figure, format_fraction, normalise
 from ..findings import Finding
 from ..paths import DataPath
-from ..targets import FractionParams, NegativeParams, NoTarget
 from .context import Context
 
 
@@ -43,19 +42,17 @@ def report_figures(ctx: Context) -> list[tuple[DataPath, Figure]]:
     return found
 
 
-def check_negative(ctx: Context, rule: Rule, target: NoTarget) -> Iterator[Finding]:
+def check_negative(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A figure outside the signed fields is printed below zero."""
-    assert isinstance(rule.params, NegativeParams)  # the catalogue read it as the kind's type
-    signed = set(rule.params.signed)
+    signed = set(rule.params.get("signed", ()))
     for path, figure in report_figures(ctx):
         if figure.value < 0 and not signed.intersection(seg for seg in path if isinstance(seg, str)):
             yield ctx.finding(rule, path, {}, found=figure.text)
 
 
-def check_percent_as_fraction(ctx: Context, rule: Rule, target: NoTarget) -> Iterator[Finding]:
+def check_percent_as_fraction(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """A percentage written as ``0.9361`` instead of ``93.61%``."""
-    assert isinstance(rule.params, FractionParams)
-    min_places = rule.params.min_places
+    min_places = int(rule.params.get("min_places", 3))
     for path, figure in report_figures(ctx):
         bare = figure.percent and "%" not in normalise(figure.text)
         if bare and figure.places >= min_places and 0 < abs(figure.value) <= 1:
