@@ -69,7 +69,7 @@ def fixture_result() -> FileResult:
     return check_report(loaded, profile=resolve_profile(loaded))
 
 
-# -- hypothesis profiles (issue 6) ---------------------------------------------------------
+# -- hypothesis profiles --------------------------------------------------------------------
 # ``default``: the CI run, bounded so tests/test_properties.py stays within about a minute on
 # two cores. ``thorough``: ten times the examples, opt-in with
 # ``pytest --hypothesis-profile=thorough``. Property tests scale their own example counts

@@ -8,7 +8,7 @@ amounts, 2, 1 or 0 decimals for percentages, with or without thousands separator
 result is the raw data a report YAML holds (every figure a string as printed) and
 :func:`to_yaml` writes it as YAML text with quoted figures.
 
-A report built here satisfies every identity of domain.md §2 under the ``national`` profile,
+A report built here satisfies every identity of docs/domain.md §2 under the ``national`` profile,
 so the linter must find nothing at warning level or above in it. ``consistent_reports(styled=True)``
 also draws a scoring profile (``rules/profiles/``), names it in the report's ``profile`` key and
 scores the performance tables by it: capped or deducted rates above target, met ceilings printed

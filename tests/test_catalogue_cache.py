@@ -22,13 +22,13 @@ def rules_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
         (folder / path.name).write_bytes(path.read_bytes())
     monkeypatch.setenv("BUDGETCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("BUDGETCHECK_NO_CACHE", raising=False)
-    load_rules.cache_clear()
+    catalogue.clear_cache()
     yield folder
-    load_rules.cache_clear()
+    catalogue.clear_cache()
 
 
 def _fresh(folder: Path) -> dict[str, catalogue.Rule]:
-    load_rules.cache_clear()
+    catalogue.clear_cache()
     return load_rules(folder)
 
 
@@ -66,3 +66,20 @@ def test_the_cache_can_be_turned_off(rules_copy: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("BUDGETCHECK_NO_CACHE", "1")
     assert _fresh(rules_copy)
     assert not (rules_copy.parent / "cache").exists()
+
+
+def test_a_changed_declaration_file_invalidates_the_cache(
+    rules_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Targets were checked against targets.py and the model when the cache was written: when
+    either changes, the rule files are read (and checked) again."""
+    declaration = tmp_path / "report.py"
+    declaration.write_text("v1", encoding="utf-8")
+    monkeypatch.setattr(catalogue, "_declarations", lambda: [declaration])
+    first = _fresh(rules_copy)
+    reads: list[Path] = []
+    real = catalogue._read_yaml
+    monkeypatch.setattr(catalogue, "_read_yaml", lambda path: reads.append(path) or real(path))
+    assert _fresh(rules_copy) == first and reads == []
+    declaration.write_text("v2, longer", encoding="utf-8")
+    assert _fresh(rules_copy) == first and len(reads) == len(list(rules_copy.glob("BC*.yaml")))

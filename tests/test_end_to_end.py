@@ -1,4 +1,4 @@
-"""Issue 2's promises, end to end: the CLI on the fixture, planted errors, bad input."""
+"""End to end: the CLI on the fixture, planted errors, bad input."""
 
 from __future__ import annotations
 

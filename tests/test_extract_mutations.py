@@ -1,4 +1,4 @@
-"""A document with one changed figure yields a new finding (issue 5).
+"""A document with one changed figure yields a new finding.
 
 Each case changes one printed figure of the reference text dump where it is printed,
 extracts the changed text, validates it and compares with the unchanged document. A change
@@ -18,7 +18,7 @@ intervals legitimately absorb):
   its printed operands allow (an increase of 0.10 on 0.22 may be anything from 42 % to 49 %)
   is moved 30 last-place units past the top of that range instead.
 
-Kinds the issue names are strict: every change to a narrative amount or total, a share, a
+These kinds are strict: every change to a narrative amount or total, a share, a
 growth rate, a budget comparison, a table weight, a score, an execution figure (全年预算数,
 执行数, 执行率, 得分) or a count with an identity must be found. Exempt, with the reason:
 
@@ -226,7 +226,7 @@ def found_through_text(path: tuple) -> bool:
 
 # -- what can be detected -------------------------------------------------------------------
 def kind_of(path: tuple) -> str:
-    """The kind of figure at ``path``, as the issue and the module docstring name them."""
+    """The kind of figure at ``path``, as the module docstring names them."""
     last = path[-1]
     if "indicators" in path:
         return {"weight": "weight", "score": "score", "completion_rate": "completion rate"}.get(last, "indicator measure")

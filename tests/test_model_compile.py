@@ -1,4 +1,5 @@
-"""The report model's own validator accepts and rejects exactly what pydantic would."""
+"""The differential test: the CLI's compiled validator (records of ``model/report.py``) accepts,
+rejects and dumps exactly what the public pydantic models of ``budgetcheck.model`` do."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from hypothesis import given, settings
+
+from budgetcheck import model as public
 from budgetcheck.figures import Figure
-from budgetcheck.model import Report
 from budgetcheck.model.compile import ModelDeclarationError, parse_annotation
 from budgetcheck.model.jsonschema import twin_of
-from budgetcheck.model.report import Change, Item
+from budgetcheck.model.report import Change, Item, Report
 from budgetcheck.model.types import Base
 
 from .conftest import FIXTURE
+from .strategies import consistent_reports
 
 UNIT = {"name": "测试单位", "year": "2024"}
 BAD_INPUTS: list[dict[str, Any]] = [
@@ -44,7 +48,24 @@ def _errors(model: Any, data: dict[str, Any]) -> list[tuple[str, tuple[Any, ...]
 
 @pytest.mark.parametrize("data", BAD_INPUTS, ids=range(len(BAD_INPUTS)))
 def test_errors_are_the_ones_pydantic_gives(data: dict[str, Any]) -> None:
-    assert _errors(Report, data) == _errors(twin_of(Report), data)
+    assert _errors(Report, data) == _errors(public.Report, data)
+
+
+def test_every_declared_class_has_its_public_twin() -> None:
+    for name, cls in Report.__declared__.items():
+        twin = getattr(public, name)
+        assert twin is twin_of(cls) and list(twin.model_fields) == list(cls.__pydantic_fields__)
+        assert twin.__doc__ == cls.__doc__ and twin.__module__ == "budgetcheck.model.public"
+        required = {n for n, spec in cls.__pydantic_fields__.items() if spec.field.required}
+        assert required == {n for n, info in twin.model_fields.items() if info.is_required()}, name
+
+
+@settings(max_examples=30, deadline=None)
+@given(consistent_reports())
+def test_generated_reports_validate_and_dump_the_same_way(data: dict[str, Any]) -> None:
+    mine, theirs = Report.model_validate(data), public.Report.model_validate(data)
+    assert mine.model_dump() == theirs.model_dump(mode="json")
+    assert public.Report.model_validate(mine.model_dump()) == theirs
 
 
 def test_fixture_validates_the_same_way() -> None:
@@ -52,7 +73,7 @@ def test_fixture_validates_the_same_way() -> None:
 
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     mine = Report.model_validate(data)
-    assert mine.model_dump() == twin_of(Report).model_validate(data).model_dump(mode="json")
+    assert mine.model_dump() == public.Report.model_validate(data).model_dump(mode="json")
     loaded = load_report(FIXTURE)
     assert isinstance(loaded.report, Report) and isinstance(loaded.report.income.total, Figure)
 
@@ -88,3 +109,17 @@ def test_validation_path_does_not_import_pydantic_models() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_annotations_do_not_read_module_globals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a name in an annotation means is fixed when the classes are declared: shadowing
+    or deleting a module global (an import alias, a helper named like a cell type) changes nothing."""
+    import budgetcheck.model.report as declarations
+    from budgetcheck.model.types import CELL_TYPES
+
+    monkeypatch.setattr(declarations, "Item", None)
+    monkeypatch.delattr(declarations, "Amount")
+    assert parse_annotation(Item, "list[Item] | None") == ("list", Item, True)
+    assert parse_annotation(Item, "Amount") == ("one", CELL_TYPES["Amount"], False)
+    with pytest.raises(ModelDeclarationError):
+        parse_annotation(Item, "Path")  # a name the module never declared

@@ -1,4 +1,4 @@
-"""Issue 6: never crash, never cry wolf — properties over generated disclosures.
+"""Never crash, never cry wolf — properties over generated disclosures.
 
 Example counts scale with the loaded hypothesis profile (tests/conftest.py): the default
 (CI) profile runs 1,000 consistent reports through the linter and 200 through the template

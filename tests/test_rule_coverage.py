@@ -1,4 +1,4 @@
-"""Issue 3's coverage measure: every figure of the fixture that takes part in an identity,
+"""The coverage measure: every figure of the fixture that takes part in an identity,
 moved well beyond rounding, must produce a finding that names it.
 
 Run ``python -m tests.test_rule_coverage`` to print the measured share and the misses.

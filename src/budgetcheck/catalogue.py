@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .findings import Severity
+from .result import Severity
+from .targets import KINDS, NO_TARGET, Declared, NoTarget, TargetError, Where, parse_target
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+RULES_DIR_VARIABLE = "BUDGETCHECK_RULES_DIR"
 
 
-class CatalogueError(Exception):
-    """A rule or profile file that does not fit the catalogue format."""
+class CatalogueError(ValueError):
+    """A rule file that does not fit the catalogue format: one line with its file and line."""
 
 
 @dataclass(frozen=True)
@@ -32,8 +35,9 @@ class Rule:
     docs: str
     example_fail: str
     example_pass: str
-    targets: tuple[dict[str, Any], ...] = ()
-    params: dict[str, Any] = field(default_factory=dict)
+    targets: tuple[Any, ...] = ()
+    """The kind's target objects (see :mod:`budgetcheck.targets`), parsed at load."""
+    params: Declared = field(default_factory=NoTarget)
     targets_from: str | None = None
     docs_zh: str = ""
 
@@ -48,7 +52,10 @@ class Rule:
 
 
 def rules_dir() -> Path:
-    """Where the catalogue lives: packaged with the wheel, or ``rules/`` in a checkout."""
+    """Where the catalogue lives: ``$BUDGETCHECK_RULES_DIR``, packaged with the wheel, or ``rules/``."""
+    explicit = os.environ.get(RULES_DIR_VARIABLE)
+    if explicit:
+        return Path(explicit)
     packaged = Path(__file__).with_name("_rules")
     if packaged.is_dir():
         return packaged
@@ -64,19 +71,35 @@ def _read_yaml(path: Path) -> Any:
 
 
 _REQUIRED = ("code", "name", "severity", "kind", "summary", "message", "docs", "examples")
+_OPTIONAL = ("targets", "params", "targets_from", "docs_zh")
 
 
-def _rule_from(data: Any, path: Path) -> Rule:
+def _rule_from(data: Any, path: Path, check_paths: bool = True) -> Rule:
+    """Read one rule file's data; a misfit raises :class:`CatalogueError` at its line."""
+    try:
+        return _parse_rule(data, check_paths)
+    except TargetError as exc:
+        raise CatalogueError(_located(path, exc.where, exc.message)) from None
+
+
+def _parse_rule(data: Any, check_paths: bool) -> Rule:
     if not isinstance(data, dict):
-        raise CatalogueError(f"{path}: a rule file is a mapping")
+        raise TargetError((), "a rule file is a mapping")
     missing = [key for key in _REQUIRED if key not in data]
     if missing:
-        raise CatalogueError(f"{path}: missing {', '.join(missing)}")
+        raise TargetError((), f"missing {', '.join(missing)}")
+    unknown = [key for key in data if key not in _REQUIRED + _OPTIONAL]
+    if unknown:
+        raise TargetError((unknown[0],), f"unknown key {unknown[0]!r} (known: {', '.join(_REQUIRED + _OPTIONAL)})")
+    try:
+        severity = Severity(data["severity"])
+    except ValueError:
+        raise TargetError(("severity",), f"severity {data['severity']!r} is not one of error, warning, info") from None
     summary = data["summary"]
     return Rule(
         code=str(data["code"]),
         name=str(data["name"]),
-        severity=Severity(data["severity"]),
+        severity=severity,
         kind=str(data["kind"]),
         summary=str(summary["en"] if isinstance(summary, dict) else summary),
         summary_zh=str(summary.get("zh", "")) if isinstance(summary, dict) else "",
@@ -85,11 +108,74 @@ def _rule_from(data: Any, path: Path) -> Rule:
         docs=str(data["docs"]).strip(),
         example_fail=str(data["examples"].get("fail", "")).strip(),
         example_pass=str(data["examples"].get("pass", "")).strip(),
-        targets=tuple(data.get("targets") or ()),
-        params=dict(data.get("params") or {}),
+        targets=_targets(data, check_paths),
+        params=_params(data, check_paths),
         targets_from=str(data["targets_from"]) if data.get("targets_from") else None,
         docs_zh=str(data.get("docs_zh") or "").strip(),
     )
+
+
+def _kind(data: dict[str, Any]) -> Any:
+    from .checks import KINDS as CHECKS  # the kinds this installation can run
+
+    spec = KINDS.get(str(data["kind"]))
+    if spec is None or not (spec.engine or data["kind"] in CHECKS):
+        known = sorted(kind for kind, declared in KINDS.items() if declared.engine or kind in CHECKS)
+        raise TargetError(("kind",), f"unknown kind {data['kind']!r} (known: {', '.join(known)})")
+    return spec
+
+
+def _targets(data: dict[str, Any], check_paths: bool) -> tuple[Declared, ...]:
+    """The rule's targets, each read as its kind's target type (paths checked against the model)."""
+    spec, raw = _kind(data), data.get("targets")
+    if spec.target is None or data.get("targets_from"):
+        if raw is not None:
+            raise TargetError(("targets",), f"kind {data['kind']!r} takes no targets" + (
+                " (they come from targets_from)" if data.get("targets_from") else ""))
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise TargetError(("targets",) if raw is not None else (), f"kind {data['kind']!r} needs a list of targets")
+    targets = tuple(parse_target(spec.target, item, ("targets", index)) for index, item in enumerate(raw))
+    if check_paths:
+        from .catalogue_paths import check_target_paths
+
+        for index, target in enumerate(targets):
+            check_target_paths(target, ("targets", index))
+    return targets
+
+
+def _params(data: dict[str, Any], check_paths: bool) -> Declared:
+    spec, raw = _kind(data), data.get("params")
+    if spec.params is None:
+        if raw is not None:
+            raise TargetError(("params",), f"kind {data['kind']!r} takes no params")
+        return NO_TARGET
+    params = parse_target(spec.params, raw if raw is not None else {}, ("params",))
+    if check_paths:
+        from .catalogue_paths import check_target_paths
+
+        check_target_paths(params, ("params",))
+    return params
+
+
+def _located(path: Path, where: Where, message: str) -> str:
+    """``file:line: key.path: message`` (the line of the nearest key that exists)."""
+    from .loader.errors import InputError
+    from .loader.yamltree import parse_yaml
+    from .paths import format_path
+
+    line = None
+    try:
+        _, positions = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+        for depth in range(len(where), -1, -1):
+            if where[:depth] in positions:
+                line = positions[where[:depth]][0]
+                break
+    except (OSError, InputError):
+        pass
+    at = f"{path}:{line}" if line is not None else str(path)
+    text = f"{at}: {format_path(where) + ': ' if where else ''}{message} / 规则文件有误"
+    return " ".join(text.split())
 
 
 def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:
@@ -100,18 +186,29 @@ def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:
         source = rules.get(rule.targets_from)
         if source is None or source.targets_from is not None:
             raise CatalogueError(f"{code}: targets_from {rule.targets_from!r} names no rule with its own targets")
+        if KINDS[source.kind].target is not KINDS[rule.kind].target:
+            raise CatalogueError(f"{code}: targets_from {source.code}, whose kind {source.kind!r} has other targets")
         rules[code] = replace(rule, targets=source.targets)
     return rules
 
 
-@lru_cache(maxsize=None)
 def load_rules(directory: Path | None = None) -> dict[str, Rule]:
     """All rules by code, in code order (from the JSON cache when the files are unchanged)."""
-    directory = directory or rules_dir()
+    return _load_rules(directory or rules_dir())
+
+
+@lru_cache(maxsize=None)
+def _load_rules(directory: Path) -> dict[str, Rule]:
     paths = sorted(directory.glob("BC*.yaml"))
     from .catalogue_cache import cached
 
-    return cached(paths, lambda: _read_rules(paths), _rule_to_json, _rule_from_json)
+    return cached(paths + _declarations(), lambda: _read_rules(paths), _rule_to_json, _rule_from_json)
+
+
+def _declarations() -> list[Path]:
+    """The source files a rule is checked against: a cached catalogue is stale when they change."""
+    here = Path(__file__).parent
+    return [here / "targets.py", here / "model" / "report.py", here / "model" / "types.py", here / "checks" / "__init__.py"]
 
 
 def _read_rules(paths: list[Path]) -> dict[str, Rule]:
@@ -125,13 +222,24 @@ def _read_rules(paths: list[Path]) -> dict[str, Rule]:
 
 
 def _rule_to_json(rule: Rule) -> dict[str, Any]:
-    data = asdict(rule)
+    data = {key: value for key, value in asdict(rule).items() if key not in ("targets", "params")}
     data["severity"] = rule.severity.value
+    data["targets"] = [dict(target.raw) for target in rule.targets]
+    data["params"] = dict(rule.params.raw)
     return data
 
 
 def _rule_from_json(data: dict[str, Any]) -> Rule:
-    return Rule(**{**data, "severity": Severity(data["severity"]), "targets": tuple(data["targets"])})
+    """A cached rule, its targets parsed again (paths were checked when the cache was written)."""
+    spec = KINDS[data["kind"]]
+    targets = tuple(parse_target(spec.target, raw) for raw in data["targets"]) if spec.target else ()
+    params = parse_target(spec.params, data["params"]) if spec.params else NO_TARGET
+    return Rule(**{**data, "severity": Severity(data["severity"]), "targets": targets, "params": params})
+
+
+def clear_cache() -> None:
+    """Forget the catalogue read in this process (tests that edit rule files need it)."""
+    _load_rules.cache_clear()
 
 
 def find_rule(key: str, rules: dict[str, Rule] | None = None) -> Rule | None:

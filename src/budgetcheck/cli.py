@@ -48,6 +48,16 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
+def _catalogue() -> dict[str, Any]:
+    """The rule catalogue; a faulty rule file exits 2 with its file and line."""
+    from .catalogue import CatalogueError, load_rules
+
+    try:
+        return load_rules()
+    except CatalogueError as exc:
+        _fail(str(exc))
+
+
 _FREEZE_AT_EXIT: list[bool] = []
 
 
@@ -118,10 +128,8 @@ def list_rules(fmt: str, lang: str | None) -> None:
     """List the rule catalogue (code, name, severity, summary)."""
     import json
 
-    from .catalogue import load_rules
-
     lang = _lang(lang)
-    rules = load_rules().values()
+    rules = _catalogue().values()
     utf8_stdout()
     if fmt == "json":
         entries = [{"code": r.code, "name": r.name, "severity": r.severity.value, "kind": r.kind,
@@ -168,13 +176,13 @@ def list_profiles(fmt: str) -> None:
 @click.option("--lang", type=LANG_CHOICE, default=None, help="help.lang")
 def show_rule(code: str, lang: str | None) -> None:
     """Print one rule's documentation (by code or name)."""
-    from .catalogue import find_rule, load_rules
+    from .catalogue import find_rule
     from .ruledoc import describe
 
     lang = _lang(lang)
-    rule = find_rule(code)
+    rules = _catalogue()
+    rule = find_rule(code, rules)
     if rule is None:
-        rules = load_rules()
         hint = did_you_mean(code, [*rules, *(r.name for r in rules.values())])
         raise click.UsageError(t("cli.no_rule", code=code, hint=hint))
     utf8_stdout()

@@ -10,6 +10,8 @@ from .loader import LoadedReport
 from .paths import DataPath
 from .i18n import render
 from .result import FileResult, Finding
+from .targets import KINDS as TARGETS
+from .targets import NO_TARGET
 
 __all__ = ["FileResult", "check_report", "resolve_profile"]
 
@@ -71,11 +73,10 @@ def check_report(
                   touched=set() if touched is None else touched, record_touched=touched is not None)
     findings = list(unread)
     for rule in _ordered(rules):
-        kind = KINDS.get(rule.kind)
-        if kind is None:
+        if TARGETS[rule.kind].engine:  # reported above (schema, not extracted) or by explain
             continue
-        for target in rule.targets or ({},):
-            findings.extend(kind(ctx, rule, target))
+        for target in rule.targets or (NO_TARGET,):
+            findings.extend(KINDS[rule.kind](ctx, rule, target))
     findings.sort(key=lambda f: f.sort_key)
     from .explain import apply_explanations
 

@@ -17,7 +17,7 @@ import click
 
 from . import baseline as baselines
 from . import config as configs
-from .catalogue import load_rules
+from .catalogue import CatalogueError, load_rules
 from .cli import fail, load_checked_profiles, write_report
 from .i18n import did_you_mean, os_reason, t
 from .i18n.clickhelp import install
@@ -92,7 +92,11 @@ def _replace_format(settings: Settings, fmt: str) -> Settings:
 
 def _selection(settings: Settings) -> Selection:
     try:
-        selection = Selection.build(settings.select, settings.ignore, load_rules())
+        rules = load_rules()
+    except CatalogueError as exc:  # a faulty rule file: its file and line
+        fail(str(exc))
+    try:
+        selection = Selection.build(settings.select, settings.ignore, rules)
     except SelectionError as exc:
         fail(exc.args[0])
     profiles = load_checked_profiles()

@@ -1,6 +1,6 @@
 """Growth checks: a printed growth rate equals change / prior, where prior = current − change.
 
-Kind ``growth`` (domain.md §2.3) compares the printed rate with every value of
+Kind ``growth`` (docs/domain.md §2.3) compares the printed rate with every value of
 ``C / (A − C)`` over the rounding box of the current amount ``A`` and the change ``C``. When
 the prior interval ``A − C`` stays away from 0 (its closure too: next to an excluded 0 the
 rate is unbounded) the function has no critical point in the box and is monotone along each

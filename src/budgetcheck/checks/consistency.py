@@ -1,4 +1,4 @@
-"""Consistency of the scoring convention within one document (domain.md §4).
+"""Consistency of the scoring convention within one document (docs/domain.md §4).
 
 ``convention``: forward rows above 100 % that share a 赋分规则 (or, without one, a table) are scored one way — each is
 classified ``full``, ``deviation`` or ``ambiguous``; where the unambiguous rows of one rule

@@ -1,4 +1,4 @@
-"""Cost indicators against the funds they describe (domain.md §2.1).
+"""Cost indicators against the funds they describe (docs/domain.md §2.1).
 
 Money cost indicators (unit 万元/元, 成本 in the first or second level) whose targets add up
 to the table's 全年预算数 claim to cover the funds: their actuals must then add up to

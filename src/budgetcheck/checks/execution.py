@@ -1,4 +1,4 @@
-"""Execution checks of a performance table's funds block (domain.md §2.5 and §4).
+"""Execution checks of a performance table's funds block (docs/domain.md §2.5 and §4).
 
 ``execution_rate``: 执行率 = 全年执行数 / 全年预算数 on every row that prints a rate.
 ``execution_score``: 得分 = 分值 × 执行率 (capped at 分值 under the profile), where the rate

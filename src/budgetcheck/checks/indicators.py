@@ -1,5 +1,5 @@
-"""Row-level checks of indicator rows (domain.md §4): completion rates, scores, deadlines,
-qualitative bands and satisfaction actuals. The arithmetic lives in ``rating`` and ``scores``.
+"""Row-level checks of indicator rows (docs/domain.md §4): completion rates, scores, deadlines,
+qualitative bands and satisfaction actuals. The arithmetic lives in ``rating`` and ``score_formulas``.
 """
 
 from __future__ import annotations

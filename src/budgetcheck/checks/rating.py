@@ -1,6 +1,6 @@
 """Completion rates of performance indicators, recomputed from their target and actual.
 
-Pure arithmetic, no report access (domain.md §4). An indicator's target says which way it
+Pure arithmetic, no report access (docs/domain.md §4). An indicator's target says which way it
 points: forward (``>=``, ``>``, or ``=`` with a number: rate = actual / target), reverse
 (``<=``, ``<``: met when actual ≤ target, rate 100 %), a deadline (``…前``: met when the
 actual date is on or before it) or a word (qualitative: no rate to recompute).

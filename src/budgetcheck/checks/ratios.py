@@ -1,6 +1,6 @@
 """Ratio checks: a printed percentage equals part / whole (shares, budget completion, variance).
 
-One kind, ``ratio``, carries three identities (domain.md §2.2 and §2.4):
+One kind, ``ratio``, carries three identities (docs/domain.md §2.2 and §2.4):
 
 - share: ``printed = numerator / denominator`` (收入/支出 items, 类 structure, SME shares);
 - completion: ``printed = final / budget`` ("完成预算 P%");

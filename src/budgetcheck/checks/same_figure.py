@@ -1,4 +1,4 @@
-"""Same-figure checks: a figure printed in two places must agree (domain.md §2.7).
+"""Same-figure checks: a figure printed in two places must agree (docs/domain.md §2.7).
 
 Kind ``same_figure`` compares two copies of one figure within both rounding intervals (or
 exactly, for counts). A disagreement is reported once, naming the other copy; with ``block``

@@ -1,4 +1,4 @@
-"""Indicator and execution scores by convention, as exact intervals (domain.md §4).
+"""Indicator and execution scores by convention, as exact intervals (docs/domain.md §4).
 
 Every function takes the interval of a completion rate and returns the interval of scores a
 convention gives for it. The score functions are continuous and piecewise monotone, so their

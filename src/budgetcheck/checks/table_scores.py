@@ -1,4 +1,4 @@
-"""Table-level score checks of performance tables (domain.md §2.6).
+"""Table-level score checks of performance tables (docs/domain.md §2.6).
 
 ``weights_total``: Σ indicator weights + funds 分值 = the printed total weight (else 100), exactly.
 ``score_range``: each score lies in [0, weight] (an uncapped execution score in

@@ -73,7 +73,7 @@ def build_report(data: Any, positions: Positions, source: str) -> LoadedReport:
     """Validate raw data against the report model; misfits become :class:`SchemaProblem`."""
     from pydantic import ValidationError
 
-    from ..model import Report
+    from ..model.report import Report
 
     loaded = LoadedReport(source, None, positions)
     if not isinstance(data, dict):

@@ -2,53 +2,27 @@
 
 Each class becomes a ``model`` core schema over its fields; field annotations are read from
 a small grammar (``T``, ``T | None``, ``list[T]``; ``T`` a model class, a cell type of
-``model/types.py``, ``str``, ``int`` or ``bool``), looked up by name in the class's module:
-nothing is evaluated. The schemas are the ones pydantic itself would generate for these
-classes, so inputs, error types, messages and locations are the same.
+``model/types.py``, ``str``, ``int`` or ``bool``), resolved by :func:`types.parse_annotation`
+against the classes declared with the model and the named cell types: nothing is
+evaluated. The schemas are the ones pydantic itself would generate for these classes, so inputs, error types, messages and locations are the same.
 """
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from pydantic_core import SchemaValidator, core_schema
 
-from .types import Base, CellType, FieldSpec
+from .types import Base, CellType, FieldSpec, ModelDeclarationError, parse_annotation
+
+__all__ = ["ModelDeclarationError", "core_schema_of", "parse_annotation", "validator"]
 
 _SCALARS: dict[str, Any] = {"str": core_schema.str_schema, "int": core_schema.int_schema, "bool": core_schema.bool_schema}
-
-
-class ModelDeclarationError(TypeError):
-    """A model field whose annotation is outside the grammar this compiler reads."""
 
 
 def ref_of(cls: type[Base]) -> str:
     """The definition reference of a model class."""
     return f"{cls.__module__}.{cls.__qualname__}"
-
-
-def resolve_name(owner: type[Base], name: str) -> Any:
-    """What a bare type name in ``owner``'s annotations stands for (no evaluation)."""
-    if name in _SCALARS:
-        return name
-    found = vars(sys.modules[owner.__module__]).get(name)
-    if isinstance(found, CellType) or (isinstance(found, type) and issubclass(found, Base)):
-        return found
-    raise ModelDeclarationError(f"{owner.__name__}: unknown type {name!r} in an annotation")
-
-
-def parse_annotation(owner: type[Base], text: str) -> tuple[str, Any, bool]:
-    """``(shape, element, optional)``: shape ``one`` or ``list``; element as :func:`resolve_name`."""
-    parts = [part.strip() for part in text.split("|")]
-    optional = "None" in parts
-    parts = [part for part in parts if part != "None"]
-    if len(parts) != 1:
-        raise ModelDeclarationError(f"{owner.__name__}: unsupported annotation {text!r}")
-    part = parts[0]
-    if part.startswith("list[") and part.endswith("]"):
-        return "list", resolve_name(owner, part[5:-1].strip()), optional
-    return "one", resolve_name(owner, part), optional
 
 
 class _Compiler:

@@ -31,6 +31,7 @@ class Placeholder:
 
 
 _NO_DEFAULT: Any = object()
+_DECLARED: dict[str, dict[str, type[Base]]] = {}  # module → its model classes by name
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class Base:
 
     __slots__ = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
     __pydantic_fields__: ClassVar[dict[str, FieldSpec]] = {}
+    __declared__: ClassVar[dict[str, type[Base]]] = {}
+    """The model classes declared in the same module, by name: what annotations may name."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Collect the annotated fields of a model class (types are resolved on first use)."""
@@ -91,6 +94,9 @@ class Base:
                 delattr(cls, name)  # the instance's value, never a class default, is read
             fields[name] = FieldSpec(name, str(annotation), spec)
         cls.__pydantic_fields__ = fields
+        declared_here = _DECLARED.setdefault(cls.__module__, {})
+        declared_here[cls.__name__] = cls
+        cls.__declared__ = declared_here
 
     @classmethod
     def model_validate(cls: type[M], data: Any) -> M:
@@ -215,3 +221,41 @@ else:
         {"type": ["string", "number"], "examples": [">=90%", "=1套", "2024年12月15日前", "提升"]},
     )
     """An indicator target or actual: operator + number + unit, a date, a word or a placeholder."""
+
+
+_CELLS: Any = (Amount, Percent, Count, Score, AmountCell, PercentCell, ScoreCell, MeasureCell)
+CELL_TYPES: dict[str, CellType] = {cell.name: cell for cell in _CELLS}
+"""The cell types an annotation may name (the names above, never looked up elsewhere)."""
+SCALARS = ("str", "int", "bool")
+
+
+class ModelDeclarationError(TypeError):
+    """A model field whose annotation is outside the grammar the model is read with."""
+
+
+def resolve_name(owner: type[Base], name: str) -> Any:
+    """What a bare type name in ``owner``'s annotations stands for.
+
+    A scalar (``str``, ``int``, ``bool``, returned as its name), a cell type of this module,
+    or a model class declared in ``owner``'s module: a closed set known when the classes are
+    declared, so nothing is evaluated and no module global can change what a name means.
+    """
+    if name in SCALARS:
+        return name
+    found = CELL_TYPES.get(name) or owner.__declared__.get(name)
+    if found is None:
+        raise ModelDeclarationError(f"{owner.__name__}: unknown type {name!r} in an annotation")
+    return found
+
+
+def parse_annotation(owner: type[Base], text: str) -> tuple[str, Any, bool]:
+    """``(shape, element, optional)``: shape ``one`` or ``list``; element as :func:`resolve_name`."""
+    parts = [part.strip() for part in text.split("|")]
+    optional = "None" in parts
+    parts = [part for part in parts if part != "None"]
+    if len(parts) != 1:
+        raise ModelDeclarationError(f"{owner.__name__}: unsupported annotation {text!r}")
+    part = parts[0]
+    if part.startswith("list[") and part.endswith("]"):
+        return "list", resolve_name(owner, part[5:-1].strip()), optional
+    return "one", resolve_name(owner, part), optional
