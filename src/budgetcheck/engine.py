@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .catalogue import Profile, Rule, load_profiles, load_rules
 from .checks import KINDS, SCHEMA_RULE, UNREAD_RULE
 from .checks.context import Context
+from .docinfo import DocumentInfo, describe
 from .findings import Finding, Severity
 from .loader import LoadedReport
 
@@ -25,6 +26,7 @@ class FileResult:
     invalid: bool = False
     error: str | None = None
     touched: frozenset[tuple[str | int, ...]] = frozenset()
+    document: DocumentInfo | None = None  # unit, year, table names: for the human formats
 
     def counts(self) -> Counter[Severity]:
         """How many findings of each severity."""
@@ -109,4 +111,5 @@ def check_report(
 
     result.findings = apply_explanations(loaded, result.findings, all_rules, allow_explained_errors)
     result.touched = frozenset(ctx.touched)
+    result.document = describe(loaded.report, (f.path for f in result.findings))
     return result

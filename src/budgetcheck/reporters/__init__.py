@@ -16,12 +16,14 @@ if TYPE_CHECKING:
 Reporter = Callable[["RunResult", IO[str], str], None]
 
 REPORTERS: dict[str, str] = {
+    "full": "full",
     "table": "table",
     "concise": "concise",
     "json": "json_report",
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "html": "html_report",
 }
 FORMATS = tuple(REPORTERS)
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..engine import FileResult
 from ..findings import Finding, Severity
+from .place import location, place_label
+
+if TYPE_CHECKING:
+    from ..engine import FileResult
 
 
 def relative_uri(name: str) -> str:
@@ -24,17 +28,15 @@ def relative_uri(name: str) -> str:
 
 
 def where(finding: Finding) -> str:
-    """``file:line:col``; for a .docx/.pdf source without lines, ``file (table 3 row 5 cell 7)``."""
-    if finding.line is None and finding.source:
-        return f"{finding.file} ({finding.source})"
-    return f"{finding.file}:{finding.line or 0}:{finding.column or 0}"
+    """``file:line:col``, ``file (table 3 row 5 cell 7)`` for a .docx/.pdf, or the file alone."""
+    return location(finding)
 
 
-def position(finding: Finding) -> str:
-    """``line:col``, or the place in the source document when there are no lines."""
-    if finding.line is None and finding.source:
-        return finding.source
-    return f"{finding.line or 0}:{finding.column or 0}"
+def position(finding: Finding, lang: str = "en") -> str:
+    """``line:col``, the place in the source document when there are no lines, or ``-``."""
+    if finding.line:
+        return f"{finding.line}:{finding.column}" if finding.column else str(finding.line)
+    return place_label(finding, lang) or "-"
 
 
 def file_counts(file: FileResult) -> dict[str, int]:

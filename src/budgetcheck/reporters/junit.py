@@ -11,11 +11,11 @@ import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING
 
 from ..catalogue import load_rules
-from ..engine import FileResult
 from ..findings import Finding
 from .common import where
 
 if TYPE_CHECKING:
+    from ..engine import FileResult
     from ..runner import RunResult
 
 

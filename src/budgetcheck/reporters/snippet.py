@@ -1,0 +1,104 @@
+"""The printed text a finding points at: its sentence, table row or YAML line, figure marked.
+
+A .yaml or .txt file is read again (once per file) to take the line of the finding; in a
+.txt dump a table row is the run of TAB-prefixed lines around it (one cell per line, the
+layout :mod:`budgetcheck.extract.text` reads). A .docx/.pdf finding keeps only its place:
+it has no snippet, and the formats print the place instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..findings import Finding
+
+LINE_SUFFIXES = (".yaml", ".yml", ".txt")
+_READ_LIMIT = 64 * 1024 * 1024  # a file this big was refused by the loader anyway
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """Printed text: ``parts`` (one sentence or line, or a row's cells), figure marked.
+
+    ``mark`` is the (start, end) character span of the offending figure inside
+    ``parts[focus]``, or None when the figure could not be found in the text.
+    """
+
+    line: int
+    parts: tuple[str, ...]
+    focus: int = 0
+    mark: tuple[int, int] | None = None
+
+    @property
+    def is_row(self) -> bool:
+        """Whether the text is a table row (several cells)."""
+        return len(self.parts) > 1
+
+
+def _find(text: str, figure: str | None, near: int) -> tuple[int, int] | None:
+    """The span of ``figure`` in ``text``, the occurrence nearest to index ``near``."""
+    if not figure:
+        return None
+    starts = []
+    start = text.find(figure)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(figure, start + 1)
+    if not starts:
+        return None
+    best = min(starts, key=lambda s: abs(s - near))
+    return best, best + len(figure)
+
+
+def _row(lines: list[str], index: int) -> tuple[list[str], int]:
+    """The cells of the TAB-line run holding line ``index`` (0-based), and its cell index."""
+    first = index
+    while first > 0 and lines[first - 1].startswith("\t"):
+        first -= 1
+    last = index
+    while last + 1 < len(lines) and lines[last + 1].startswith("\t"):
+        last += 1
+    return [line[1:].strip() for line in lines[first : last + 1]], index - first
+
+
+class SnippetReader:
+    """Reads each file once and gives the snippet of each of its findings."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+
+    def lines(self, name: str) -> list[str] | None:
+        """The lines of a .yaml/.txt file, or None (other kinds, unreadable, standard input)."""
+        if name not in self._lines:
+            self._lines[name] = _read_lines(name)
+        return self._lines[name]
+
+    def snippet(self, finding: Finding) -> Snippet | None:
+        """The printed text at the finding's line, or None when it has no line or no text."""
+        lines = self.lines(finding.file) if finding.line else None
+        if not lines or not finding.line or finding.line > len(lines):
+            return None
+        index = finding.line - 1
+        raw = lines[index]
+        if finding.file.lower().endswith(".txt") and raw.startswith("\t"):
+            cells, focus = _row(lines, index)
+            return Snippet(finding.line, tuple(cells), focus, _find(cells[focus], finding.found, 0))
+        text = raw.rstrip()
+        lead = len(text) - len(text.lstrip())
+        near = (finding.column or 1) - 1 - lead
+        return Snippet(finding.line, (text.lstrip(),), 0, _find(text.lstrip(), finding.found, near))
+
+
+def _read_lines(name: str) -> list[str] | None:
+    path = Path(name)
+    if not name.lower().endswith(LINE_SUFFIXES) or not path.is_file():
+        return None
+    try:
+        if path.stat().st_size > _READ_LIMIT:
+            return None
+        return path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return None
