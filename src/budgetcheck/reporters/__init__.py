@@ -24,6 +24,10 @@ REPORTERS: dict[str, str] = {
     "github": "github",
     "junit": "junit",
     "html": "html_report",
+    "csv": "csv_report",
+    "xlsx": "xlsx",
+    "gitlab": "gitlab",
+    "json-lines": "json_lines",
 }
 FORMATS = tuple(REPORTERS)
 

@@ -78,7 +78,7 @@ def block(f: Finding, snip: Snippet | None, width: int, color: bool, lang: str) 
         tail += [_verdict(f, lang)] if _verdict(f, lang) else []
         lines += [INDENT + line for line in wrap(" · ".join(tail), width - len(INDENT))] if tail else []
     if f.explained:
-        lines += [INDENT + line for line in wrap(f"{word('explanation', lang)}: {f.explained}", width - len(INDENT))]
+        lines += [INDENT + line for line in wrap(f"{word('explanation', lang)}{'：' if lang == 'zh' else ': '}{f.explained}", width - len(INDENT))]
     return lines
 
 

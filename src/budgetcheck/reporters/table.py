@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from ..runner import RunResult
 
 WIDE = 120  # below this many columns: names broken at hyphens, expected/printed in one column
-NAME_WIDTH = 14
+NAME_WIDTH = 14  # below WIDE_NAMES columns, rule names break after a hyphen to fit this
+WIDE_NAMES = 100
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _HEAD = {
@@ -67,7 +68,8 @@ def _table(file: FileResult, lang: str, width: int) -> Table:
     narrow = width < WIDE
     head = list(_HEAD["zh" if lang == "zh" else "en"])
     table = Table(title=escape(_title(file.source, file_counts(file), lang)), title_justify="left", expand=narrow)
-    name_width = NAME_WIDTH if narrow else max((len(f.name) for f in findings), default=8)
+    longest = max((len(f.name) for f in findings), default=8)
+    name_width = NAME_WIDTH if width < WIDE_NAMES else longest
     table.add_column(head[0], no_wrap=True, min_width=min(name_width, 12))
     table.add_column(head[1], no_wrap=True)
     table.add_column(head[2], overflow="fold", max_width=16 if narrow else 24)
@@ -79,7 +81,7 @@ def _table(file: FileResult, lang: str, width: int) -> Table:
     for f in findings:
         label = f.severity.label_zh if lang == "zh" else f.severity.value
         if f.explained:
-            label += "（已说明）" if lang == "zh" else " (explained)"
+            label += "\n（已说明）" if lang == "zh" else "\n(explained)"
         table.add_row(
             f"{escape(f.rule)}\n{escape(hyphen_wrap(f.name, name_width))}",
             f"[{_STYLE[f.severity.value]}]{escape(label)}[/]",
