@@ -27,9 +27,9 @@ def relative_uri(name: str) -> str:
     return quote(PurePath(os.path.normpath(path)).as_posix())
 
 
-def where(finding: Finding) -> str:
+def where(finding: Finding, lang: str = "en") -> str:
     """``file:line:col``, ``file (table 3 row 5 cell 7)`` for a .docx/.pdf, or the file alone."""
-    return location(finding)
+    return location(finding, lang)
 
 
 def position(finding: Finding, lang: str = "en") -> str:
@@ -53,3 +53,27 @@ def status(file: FileResult) -> str:
     if file.error:
         return "unreadable"
     return "invalid" if file.invalid else "checked"
+
+
+def figures_note(finding: Finding, lang: str) -> str:
+    """`` (expected 14, found 15)`` or ``（应为 14，填报 15）``; empty without both figures."""
+    if finding.expected is None or finding.found is None:
+        return ""
+    if lang == "zh":
+        return f"（应为 {finding.expected}，填报 {finding.found}）"
+    return f" (expected {finding.expected}, found {finding.found})"
+
+
+def explained_note(finding: Finding, lang: str, reason: bool = False) -> str:
+    """`` [explained]`` / `` [已说明]``, with the explanation itself when ``reason``."""
+    if not finding.explained:
+        return ""
+    label = "已说明" if lang == "zh" else "explained"
+    if not reason:
+        return f" [{label}]"
+    return f" [{label}：{finding.explained}]" if lang == "zh" else f" [{label}: {finding.explained}]"
+
+
+def severity_tag(finding: Finding, lang: str) -> str:
+    """``error`` or 强制性 (the severity as the line formats print it)."""
+    return finding.severity.label_zh if lang == "zh" else finding.severity.value

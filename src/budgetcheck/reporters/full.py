@@ -43,7 +43,7 @@ def header(f: Finding, lang: str, color: bool) -> str:
     label = severity_name(f.severity.value, lang)
     if f.explained:
         label += ("，" if lang == "zh" else ", ") + word("explained", lang)
-    return (f"{_paint(location(f), 'bold', color)}: {_paint(f.rule, f.severity.value, color)} "
+    return (f"{_paint(location(f, lang), 'bold', color)}: {_paint(f.rule, f.severity.value, color)} "
             f"{f.name} [{label}]")
 
 

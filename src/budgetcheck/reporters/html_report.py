@@ -84,7 +84,7 @@ def entry(finding: Finding, reader: SnippetReader, rules: dict[str, Rule], lang:
     return Entry(
         finding=finding,
         severity=severity_name(finding.severity.value, lang),
-        location=location(finding),
+        location=location(finding, lang),
         place=place_label(finding, lang),
         printed=segments(snip) if snip else None,
         focus=snip.focus if snip else 0,

@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING
 
 from ..catalogue import load_rules
 from ..findings import Finding
-from .common import where
+from .common import explained_note, severity_tag, where
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 
 
 def _line(f: Finding, lang: str) -> str:
-    mark = f" [explained: {f.explained}]" if f.explained else ""
-    return f"{where(f)}: {f.rule} [{f.severity.value}] {f.message(lang)}{mark}"
+    return f"{where(f, lang)}: {f.rule} [{severity_tag(f, lang)}] {f.message(lang)}{explained_note(f, lang, reason=True)}"
 
 
 def suite(run: RunResult, file: FileResult, codes: list[str], lang: str) -> ET.Element:

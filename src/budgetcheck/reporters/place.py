@@ -49,12 +49,13 @@ def translate_place(label: str, lang: str) -> str:
     return label
 
 
-def location(finding: Finding) -> str:
+def location(finding: Finding, lang: str = "en") -> str:
     """``file:line:col``, ``file:line``, ``file (table 3 row 5 cell 7)`` or ``file``."""
     if finding.line:
         return f"{finding.file}:{finding.line}" + (f":{finding.column}" if finding.column else "")
     if finding.source:
-        return f"{finding.file} ({finding.source})"
+        place = translate_place(finding.source, lang)
+        return f"{finding.file}（{place}）" if lang == "zh" else f"{finding.file} ({place})"
     return finding.file
 
 
