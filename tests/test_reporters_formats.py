@@ -211,3 +211,25 @@ def test_json_lines_are_flushed_file_by_file() -> None:
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["type"] for r in records] == ["finding", "finding", "summary"]
     assert records[-1]["error"] == 2 and records[-1]["exit_code"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "json", "csv"])
+def test_light_formats_do_not_import_the_html_or_spreadsheet_libraries(fmt: str) -> None:
+    import subprocess
+    import sys
+
+    code = ("import io, sys\n"
+            "from budgetcheck.reporters import get_reporter\n"
+            "from budgetcheck.runner import run\n"
+            f"get_reporter({fmt!r})(run(['tests/data/reports/findings.yaml']), io.StringIO(), 'en')\n"
+            "print([m for m in ('jinja2', 'openpyxl', 'html5lib', 'markupsafe') if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_templates_are_package_data() -> None:
+    from importlib.resources import files
+
+    templates = files("budgetcheck.reporters") / "templates"
+    assert (templates / "report.html").is_file() and (templates / "report.css").is_file()

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from budgetcheck import __version__
 from budgetcheck.catalogue import load_rules
 from budgetcheck.cli import main
-from budgetcheck.reporters import FORMATS, get_reporter
+from budgetcheck.reporters import BINARY, FORMATS, TERMINAL, get_reporter
 from budgetcheck.runner import RunResult, run, select
 from budgetcheck.selection import Selection
 
@@ -36,7 +36,6 @@ ENV = {"GITHUB_ACTIONS": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_
        "NO_COLOR": "1", "FORCE_COLOR": None}
 UPDATE = os.environ.get("BUDGETCHECK_UPDATE_GOLDEN") == "1"
 WIDTH = 110
-BINARY = {"xlsx"}
 
 
 class TextWithBuffer(io.StringIO):
@@ -56,7 +55,7 @@ def run_cli(args: list[str], env: dict[str, str | None] | None = None, stdin: by
 
 def options(fmt: str) -> dict[str, Any]:
     """What the CLI passes a terminal reporter besides run, stream and language."""
-    return {"width": WIDTH, "color": False} if fmt in ("full", "table") else {}
+    return {"width": WIDTH, "color": False} if fmt in TERMINAL else {}
 
 
 def checked(inputs: list[str] | None = None, rules: str = RULES) -> RunResult:

@@ -7,12 +7,13 @@ code, a rule name or a figure; a long printed line is cut around its figure.
 
 from __future__ import annotations
 
+import re
 import shutil
 from typing import IO, TYPE_CHECKING
 
 from .cells import cell_width, crop, wrap
 from .labels import severity_name, word
-from .place import document_key, location, place_label
+from .place import document_key, location
 from .snippet import Snippet, SnippetReader
 
 if TYPE_CHECKING:
@@ -38,13 +39,29 @@ def _verdict(f: Finding, lang: str) -> str:
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-def header(f: Finding, lang: str, color: bool) -> str:
-    """``file:line:col: BC502 execution-score-mismatch [error]``."""
+def header(f: Finding, lang: str, color: bool) -> list[str]:
+    """``file:line:col: BC502 execution-score-mismatch [error]``: its parts never break."""
     label = severity_name(f.severity.value, lang)
     if f.explained:
         label += ("，" if lang == "zh" else ", ") + word("explained", lang)
-    return (f"{_paint(location(f, lang), 'bold', color)}: {_paint(f.rule, f.severity.value, color)} "
-            f"{f.name} [{label}]")
+    return [f"{_paint(location(f, lang), 'bold', color)}:", _paint(f.rule, f.severity.value, color),
+            f.name, f"[{label}]"]
+
+
+def join_parts(parts: list[str], width: int, color: bool) -> list[str]:
+    """Parts joined by spaces on lines of at most ``width`` columns (continuations indented)."""
+    lines = [parts[0]]
+    for part in parts[1:]:
+        size = cell_width(part) if not color else cell_width(_strip(part))
+        if cell_width(_strip(lines[-1])) + 1 + size <= width:
+            lines[-1] += " " + part
+        else:
+            lines.append(INDENT + part)
+    return lines
+
+
+def _strip(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 def snippet_lines(f: Finding, snip: Snippet, width: int, color: bool, lang: str) -> list[str]:
@@ -68,15 +85,13 @@ def snippet_lines(f: Finding, snip: Snippet, width: int, color: bool, lang: str)
 
 def block(f: Finding, snip: Snippet | None, width: int, color: bool, lang: str) -> list[str]:
     """All lines of one finding."""
-    lines = wrap(header(f, lang, False), width) if not color else [header(f, lang, True)]
+    lines = join_parts(header(f, lang, color), width, color)
     lines += [INDENT + line for line in wrap(f.message(lang), width - len(INDENT))]
     if snip is not None:
         lines += snippet_lines(f, snip, width, color, lang)
     else:
-        place = place_label(f, lang)
-        tail = [place] if place and not f.line else []
-        tail += [_verdict(f, lang)] if _verdict(f, lang) else []
-        lines += [INDENT + line for line in wrap(" · ".join(tail), width - len(INDENT))] if tail else []
+        verdict = _verdict(f, lang)  # the place, if any, is in the first line already
+        lines += [INDENT + line for line in wrap(verdict, width - len(INDENT))] if verdict else []
     if f.explained:
         lines += [INDENT + line for line in wrap(f"{word('explanation', lang)}{'：' if lang == 'zh' else ': '}{f.explained}", width - len(INDENT))]
     return lines

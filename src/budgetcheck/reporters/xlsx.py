@@ -3,20 +3,32 @@ the same columns as the CSV, headings frozen and filtered, plus a summary sheet 
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
+from . import ReporterError
 from .labels import word
 from .rows import COLUMNS, header, rows
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
+
     from ..runner import RunResult
 
 WIDTHS = {"document": 28, "unit": 24, "section": 20, "table": 28, "place": 16, "name": 22,
           "message_zh": 50, "message_en": 50, "explanation": 24, "data_path": 36}
 
 
-class BinaryOutputError(Exception):
+class BinaryOutputError(ReporterError):
     """The stream cannot take bytes (a workbook is binary)."""
+
+
+def require_openpyxl() -> None:
+    """Fail with an install hint, before any file is checked, when the extra is missing."""
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        raise ReporterError("--format xlsx needs openpyxl: pip install 'budgetcheck[xlsx]' "
+                            "/ xlsx 格式需要安装 openpyxl") from None
 
 
 def binary(out: IO[str]) -> IO[bytes]:
@@ -28,19 +40,20 @@ def binary(out: IO[str]) -> IO[bytes]:
     return buffer  # type: ignore[no-any-return]
 
 
-def workbook(run: RunResult, lang: str) -> Any:
+def workbook(run: RunResult, lang: str) -> Workbook:
     """The workbook of a run: a findings sheet and a summary sheet."""
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = word("findings", lang)
+    book.remove(book.worksheets[0])
+    sheet = book.create_sheet(word("findings", lang))
     sheet.append(header(lang))
     for chunk in rows(run, lang):
         for row in chunk:
             sheet.append(list(row))
     for index, key in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = WIDTHS.get(key, 10)
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, 10)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     summary = book.create_sheet(word("summary", lang))
@@ -50,6 +63,7 @@ def workbook(run: RunResult, lang: str) -> Any:
 
 def report(run: RunResult, out: IO[str], lang: str) -> None:
     """Write the workbook to the byte stream under ``out``."""
+    require_openpyxl()
     stream = binary(out)
     workbook(run, lang).save(stream)
     stream.flush()
