@@ -103,10 +103,11 @@ def test_full_format_fits_80_columns_with_every_figure_whole(monkeypatch: pytest
         for f, block in zip(sorted(findings, key=document_key), blocks):
             header = block.splitlines()[0]
             assert header.startswith(location(f)) and f" {f.rule} {f.name} [" in header, header
-            words = set(block.split())
-            for figure in (f.expected, f.found):
-                assert figure is not None and all(token in words or f"{token}," in words or
-                                                  any(token in w for w in words) for token in figure.split())
+            block_lines = block.splitlines()
+            for text in (f.expected, f.found, f.rule, f.name, location(f)):
+                assert text is not None
+                for token in text.split():  # each piece of a figure, code or place on one line, whole
+                    assert any(token in line for line in block_lines), (token, block)
             assert "^" in block  # the printed figure is underlined
 
 
@@ -233,3 +234,27 @@ def test_templates_are_package_data() -> None:
 
     templates = files("budgetcheck.reporters") / "templates"
     assert (templates / "report.html").is_file() and (templates / "report.css").is_file()
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_table_fits_the_terminal_and_breaks_names_only_after_hyphens(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    out = render("table", "en", run(["fixtures/changji-2024.yaml"], jobs=1), width=width)
+    lines = out.splitlines()
+    assert max(cell_width(line) for line in lines) <= width
+    assert len(lines) < 289
+    first = [line.split("│")[1].strip() for line in lines if line.startswith("│")]
+    findings = list(run(["fixtures/changji-2024.yaml"], jobs=1).each())[0].findings
+    for f in findings:
+        assert f.rule in first
+        assert f.name in first or any(  # or on consecutive lines, each but the last ending in a hyphen
+            "".join(first[i : i + k]) == f.name and all(p.endswith("-") for p in first[i : i + k - 1])
+            for i in range(len(first)) for k in (2, 3, 4)), f.name
+
+
+def test_full_format_colours_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    plain = render("full", "en", checked(), color=False)
+    coloured = render("full", "en", checked(), color=True)
+    assert "\x1b[" not in plain and "\x1b[1;31mBC101\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
