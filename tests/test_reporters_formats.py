@@ -258,3 +258,38 @@ def test_full_format_colours_only_when_asked(monkeypatch: pytest.MonkeyPatch) ->
     coloured = render("full", "en", checked(), color=True)
     assert "\x1b[" not in plain and "\x1b[1;31mBC101\x1b[0m" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_document_blocks_are_found_by_their_unique_place_label() -> None:
+    from budgetcheck.extract.blocks import Cell, Paragraph, Row, Where
+    from budgetcheck.reporters.snippet import located
+
+    blocks = [
+        Paragraph("支出决算数为 5.00 万元", Where("page 4")),
+        Paragraph("增长 10.00%", Where("page 4")),  # a PDF page holds many paragraphs: not one place
+        Paragraph("本年收入合计 20.00 万元", Where("paragraph 3")),
+        Row((Cell("合计", Where("table 2 row 5 cell 1")), Cell("20.00", Where("table 2 row 5 cell 2")))),
+    ]
+    places = located(blocks)
+    assert "page 4" not in places
+    assert places["paragraph 3"] == (("本年收入合计 20.00 万元",), 0)
+    assert places["table 2 row 5 cell 2"] == (("合计", "20.00"), 1)
+
+
+def test_a_docx_finding_shows_its_printed_row(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("docx")
+    from pathlib import Path
+
+    from .test_extract_formats import seed_docx
+
+    monkeypatch.chdir(ROOT)
+    path = Path(str(tmp_path)) / "seed.docx"
+    path.write_bytes(seed_docx())
+    result = run([str(path)], jobs=1)
+    files = list(result.each())
+    out = render("full", "zh", RunResult(files), width=100)
+    block = next(b for b in out.split("\n\n") if "BC502" in b and "昌吉州大气指挥中心运维项目" in b)
+    assert "（表 3 第 6 行第 8 格）" in block.splitlines()[0]
+    assert "年度资金总额 │ 150.00 │ 150.00 │ 144.70 │ 10 │ 96.47% │ 10.00" in block and "^^^^^" in block
+    html = render("html", "zh", RunResult(files))
+    assert html.count("<mark>") == 20 and 'class="printed missing"' not in html

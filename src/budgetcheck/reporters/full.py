@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _ANSI = {"error": "1;31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
 INDENT = "  "
+READ_AGAIN = (".docx",)  # reading a .docx again for its rows is quick; a PDF is not (at a terminal)
 MIN_WIDTH = 40
 
 
@@ -66,8 +67,9 @@ def _strip(text: str) -> str:
 
 def snippet_lines(f: Finding, snip: Snippet, width: int, color: bool, lang: str) -> list[str]:
     """The numbered printed line (or row) and, under the figure, ``^^^^`` and the verdict."""
-    gutter = f"{INDENT}{snip.line} │ "
-    blank = INDENT + " " * len(str(snip.line)) + " │ "
+    number = str(snip.line) if snip.line else ""
+    gutter = f"{INDENT}{number} │ "
+    blank = INDENT + " " * len(number) + " │ "
     before = " │ ".join(snip.parts[: snip.focus])
     joined = " │ ".join(snip.parts)
     offset = len(before) + (3 if snip.focus else 0)
@@ -105,7 +107,7 @@ def terminal_width(width: int | None) -> int:
 def report(run: RunResult, out: IO[str], lang: str, *, width: int | None = None, color: bool = False) -> None:
     """Write one block per finding and per unreadable file, then the summary line."""
     columns = terminal_width(width)
-    reader = SnippetReader()
+    reader = SnippetReader(documents=READ_AGAIN)
     for file in run.each():
         if file.error:
             out.write(_paint(file.error, "error", color) + "\n\n")

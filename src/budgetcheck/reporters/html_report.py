@@ -88,7 +88,8 @@ def entry(finding: Finding, reader: SnippetReader, rules: dict[str, Rule], lang:
         place=place_label(finding, lang),
         printed=segments(snip) if snip else None,
         focus=snip.focus if snip else 0,
-        line_label=translate_place(f"line {snip.line}", lang) if snip else None,
+        line_label=(translate_place(f"line {snip.line}", lang) if snip.line else place_label(finding, lang))
+        if snip else None,
         is_row=bool(snip and snip.is_row),
         why=explanation(rule, lang),
         fix=fix(finding, rule, lang),
@@ -112,7 +113,7 @@ def environment() -> Environment:
 def context(run: RunResult, lang: str) -> dict[str, Any]:
     """Everything the template shows; reads (and so checks) every file of the run."""
     rules = load_rules()
-    reader = SnippetReader()
+    reader = SnippetReader(documents=(".docx", ".pdf"))
     documents: list[tuple[DocumentView, list[tuple[Any, list[Entry]]]]] = []
     for file in run.each():
         doc = view(file)

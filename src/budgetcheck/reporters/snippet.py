@@ -2,20 +2,29 @@
 
 A .yaml or .txt file is read again (once per file) to take the line of the finding; in a
 .txt dump a table row is the run of TAB-prefixed lines around it (one cell per line, the
-layout :mod:`budgetcheck.extract.text` reads). A .docx/.pdf finding keeps only its place:
-it has no snippet, and the formats print the place instead.
+layout :mod:`budgetcheck.extract.text` reads). A .docx/.pdf finding keeps only its place
+label (``table 3 row 5 cell 7``): when the reader is asked to (``documents``), the document
+is read again with the extractor's own reader and the block with that label is shown;
+otherwise, or when the label names no single block (a PDF ``page 4``), there is no snippet
+and the formats print the place instead.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..extract.blocks import Block
     from ..findings import Finding
 
+Located = dict[str, tuple[tuple[str, ...], int]]  # place label -> (block texts, focus)
+
 LINE_SUFFIXES = (".yaml", ".yml", ".txt")
+DOCUMENT_SUFFIXES = (".docx", ".pdf")
+_NOTE = re.compile(r"\s*\(printed [^)]*\)$")  # a place label's "(printed 1234元)" note
 _READ_LIMIT = 64 * 1024 * 1024  # a file this big was refused by the loader anyway
 
 
@@ -27,7 +36,7 @@ class Snippet:
     ``parts[focus]``, or None when the figure could not be found in the text.
     """
 
-    line: int
+    line: int | None  # None for a block of a .docx/.pdf (its place names it)
     parts: tuple[str, ...]
     focus: int = 0
     mark: tuple[int, int] | None = None
@@ -65,10 +74,16 @@ def _row(lines: list[str], index: int) -> tuple[list[str], int]:
 
 
 class SnippetReader:
-    """Reads each file once and gives the snippet of each of its findings."""
+    """Reads each file once and gives the snippet of each of its findings.
 
-    def __init__(self) -> None:
+    ``documents`` lists the suffixes of documents (.docx, .pdf) worth reading again to show
+    the printed row of a finding located by a place label.
+    """
+
+    def __init__(self, documents: tuple[str, ...] = ()) -> None:
+        self.documents = documents
         self._lines: dict[str, list[str] | None] = {}
+        self._places: dict[str, Located] = {}
 
     def lines(self, name: str) -> list[str] | None:
         """The lines of a .yaml/.txt file, or None (other kinds, unreadable, standard input)."""
@@ -76,10 +91,18 @@ class SnippetReader:
             self._lines[name] = _read_lines(name)
         return self._lines[name]
 
+    def places(self, name: str) -> Located:
+        """The blocks of a .docx/.pdf by place label (empty when it cannot be read again)."""
+        if name not in self._places:
+            self._places[name] = _read_places(name) if name.lower().endswith(self.documents) else {}
+        return self._places[name]
+
     def snippet(self, finding: Finding) -> Snippet | None:
-        """The printed text at the finding's line, or None when it has no line or no text."""
-        lines = self.lines(finding.file) if finding.line else None
-        if not lines or not finding.line or finding.line > len(lines):
+        """The printed text at the finding's line or place, or None when there is none."""
+        if not finding.line:
+            return self._placed(finding)
+        lines = self.lines(finding.file)
+        if not lines or finding.line > len(lines):
             return None
         index = finding.line - 1
         raw = lines[index]
@@ -90,6 +113,45 @@ class SnippetReader:
         lead = len(text) - len(text.lstrip())
         near = (finding.column or 1) - 1 - lead
         return Snippet(finding.line, (text.lstrip(),), 0, _find(text.lstrip(), finding.found, near))
+
+    def _placed(self, finding: Finding) -> Snippet | None:
+        if not finding.source:
+            return None
+        found = self.places(finding.file).get(_NOTE.sub("", finding.source))
+        if found is None:
+            return None
+        parts, focus = found
+        return Snippet(None, parts, focus, _find(parts[focus], finding.found, 0))
+
+
+def located(blocks: list[Block]) -> Located:
+    """Each block by the place label of its paragraph or cells (labels used twice dropped)."""
+    from ..extract.blocks import Paragraph
+
+    places: Located = {}
+    repeated: set[str] = set()
+    for block in blocks:
+        wheres = [block.where] if isinstance(block, Paragraph) else [cell.where for cell in block.cells]
+        texts = (block.text,) if isinstance(block, Paragraph) else tuple(block.texts)
+        for focus, where in enumerate(wheres):
+            if where.label in places:
+                repeated.add(where.label)
+            places[where.label] = (texts, focus)
+    return {label: value for label, value in places.items() if label not in repeated}
+
+
+def _read_places(name: str) -> Located:
+    """A .docx/.pdf read again with the extractor's reader; empty on any failure."""
+    path = Path(name)
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == ".docx":
+            from ..extract.docx import read_docx as reader
+        else:
+            from ..extract.pdf import read_pdf as reader
+        return located(reader(data))
+    except Exception:  # noqa: BLE001 - a snippet is shown when it can be; the place is shown anyway
+        return {}
 
 
 def _read_lines(name: str) -> list[str] | None:
