@@ -101,3 +101,18 @@ def test_report_renders_to_a_screenshot(width: int, tmp_path: Path, reference: t
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(keep) / shot.name)
+
+
+def test_report_prints_on_a4_with_each_document_on_its_own_pages(tmp_path: Path, reference: tuple[str, list[str]]) -> None:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    page = tmp_path / "report.html"
+    page.write_text(reference[0], encoding="utf-8")
+    pdf_path = tmp_path / "report.pdf"
+    done = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf_path}", page.as_uri())
+    assert pdf_path.exists(), done.stderr[-2000:]
+    with pdfplumber.open(pdf_path) as pdf:
+        sizes = {(round(p.width), round(p.height)) for p in pdf.pages}
+        first, second = (pdf.pages[0].extract_text() or ""), (pdf.pages[1].extract_text() or "")
+    assert sizes == {(595, 842)}  # A4 in points
+    assert "汇总" in first and "BC302" not in first  # the summary page, then the document's pages
+    assert "BC302" in second
