@@ -18,7 +18,7 @@ from typing import Any
 from budgetcheck.figures import Figure
 from budgetcheck.measures import Measure
 from budgetcheck.model.types import Placeholder
-from budgetcheck.paths import Path
+from budgetcheck.paths import DataPath
 
 Data = dict[str, Any]
 
@@ -53,12 +53,12 @@ def render(report: Data) -> str:
     return "\n".join(lines) + "\n"
 
 
-def printed_cells(model: Any, prefix: Path = ()) -> dict[Path, str]:
+def printed_cells(model: Any, prefix: DataPath = ()) -> dict[DataPath, str]:
     """Every printed cell of a report model by data path: figures, placeholders and indicator
     measures, each as its printed text."""
     if isinstance(model, (Figure, Placeholder, Measure)):
         return {prefix: model.text}
-    out: dict[Path, str] = {}
+    out: dict[DataPath, str] = {}
     if isinstance(model, (list, tuple)):
         for index, item in enumerate(model):
             out.update(printed_cells(item, prefix + (index,)))

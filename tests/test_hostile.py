@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path as FsPath
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -15,7 +15,7 @@ UNIT = 'unit: {name: "某单位", year: "2024"}\n'
 BASIC = 'basic_expenditure: {total: "12.00", personnel: "10.00", public: "2.00"}\n'
 
 
-def run(tmp_path: FsPath, content: bytes | str, *args: str, env: dict[str, str] | None = None) -> Result:
+def run(tmp_path: Path, content: bytes | str, *args: str, env: dict[str, str] | None = None) -> Result:
     """Validate one file through the CLI in-process; never a traceback."""
     target = tmp_path / "input.yaml"
     target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
@@ -60,11 +60,11 @@ REFUSED = [
 
 
 @pytest.mark.parametrize(("content", "needles"), [pytest.param(c, n, id=i) for i, c, n in REFUSED])
-def test_hostile_input_is_refused_with_one_line(tmp_path: FsPath, content: bytes, needles: list[str]) -> None:
+def test_hostile_input_is_refused_with_one_line(tmp_path: Path, content: bytes, needles: list[str]) -> None:
     refused(run(tmp_path, content), *needles)
 
 
-def test_size_limit_is_configurable(tmp_path: FsPath) -> None:
+def test_size_limit_is_configurable(tmp_path: Path) -> None:
     text = UNIT + BASIC
     assert run(tmp_path, text).exit_code == 0
     refused(run(tmp_path, text, "--max-bytes", "50"), "over the 50-byte limit")
@@ -72,13 +72,13 @@ def test_size_limit_is_configurable(tmp_path: FsPath) -> None:
     assert run(tmp_path, text, "--max-bytes", str(len(text.encode()))).exit_code == 0
 
 
-def test_missing_file_is_a_usage_error(tmp_path: FsPath) -> None:
+def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2 and "nope.yaml: cannot read file" in result.output
 
 
 # -- read, not refused ---------------------------------------------------------------------
-def test_gbk_and_gb18030_files_are_read(tmp_path: FsPath) -> None:
+def test_gbk_and_gb18030_files_are_read(tmp_path: Path) -> None:
     for encoding in ("gbk", "gb18030"):
         path = tmp_path / f"{encoding}.yaml"
         path.write_bytes((UNIT + "title: 部门决算公开说明\n").encode(encoding))
@@ -86,7 +86,7 @@ def test_gbk_and_gb18030_files_are_read(tmp_path: FsPath) -> None:
         assert loaded.report.unit.name == "某单位" and loaded.report.title == "部门决算公开说明"
 
 
-def test_utf8_bom_is_skipped_and_positions_stay_right(tmp_path: FsPath) -> None:
+def test_utf8_bom_is_skipped_and_positions_stay_right(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + (UNIT + 'basic_expenditure: {total: "13.00", personnel: "10.00", public: "2.00"}\n').encode())
     result = run(tmp_path, path.read_bytes())
@@ -114,13 +114,13 @@ def test_yaml_11_implicit_types_stay_text() -> None:
      ("NaN", "not a number: 'NaN'"), ("Infinity", "not a number"), ("-.inf", "not a number"),
      ("1,08,5.20", "not a number"), ("1e3", "not a number")],
 )
-def test_numbers_that_are_not_printed_figures_are_schema_findings(tmp_path: FsPath, value: str, needle: str) -> None:
+def test_numbers_that_are_not_printed_figures_are_schema_findings(tmp_path: Path, value: str, needle: str) -> None:
     for quoted in (value, f'"{value}"'):  # plain or quoted, the figure is read from its text
         result = run(tmp_path, UNIT + f"procurement:\n  total: {quoted}\n  goods: 1.00\n  works: 0.00\n  services: 0.00\n")
         assert result.exit_code == 2 and "BC001" in result.output and needle in result.output, result.output
 
 
-def test_thousands_separators_and_full_width_digits_are_read(tmp_path: FsPath) -> None:
+def test_thousands_separators_and_full_width_digits_are_read(tmp_path: Path) -> None:
     text = UNIT + (
         'procurement: {total: "１，０８５．２０", goods: "1,085.20", works: "0.00", services: "0.00",\n'
         '              sme: {amount: "1,085.20", share: "１００．００％"}}\n'
@@ -131,13 +131,13 @@ def test_thousands_separators_and_full_width_digits_are_read(tmp_path: FsPath) -
     assert run(tmp_path, text).exit_code == 0
 
 
-def test_negative_amount_where_the_template_forbids_it(tmp_path: FsPath) -> None:
+def test_negative_amount_where_the_template_forbids_it(tmp_path: Path) -> None:
     result = run(tmp_path, UNIT + 'procurement: {total: "-1.00", goods: "-1.00", works: "0.00", services: "0.00"}\n')
     assert result.exit_code == 1
     assert "BC010" in result.output and "procurement.total" in result.output and "procurement.goods" in result.output
 
 
-def test_percentage_written_as_a_fraction(tmp_path: FsPath) -> None:
+def test_percentage_written_as_a_fraction(tmp_path: Path) -> None:
     text = UNIT + 'procurement: {total: "10.00", goods: "10.00", works: "0.00", services: "0.00", sme: {amount: "9.36", share: "0.9361"}}\n'
     result = run(tmp_path, text)
     assert "BC011" in result.output and "93.61%" in result.output
@@ -153,14 +153,14 @@ SEVERAL = UNIT + (
 )
 
 
-def test_a_report_with_several_problems_reports_all_of_them(tmp_path: FsPath) -> None:
+def test_a_report_with_several_problems_reports_all_of_them(tmp_path: Path) -> None:
     result = run(tmp_path, SEVERAL)
     for expected in ("BC101", "printed 13.00", "printed 9.00", "BC103", "printed 3", "BC010", "three_public.amount"):
         assert expected in result.output, result.output
     assert result.output.count("[error]") == 4
 
 
-def test_several_schema_problems_are_all_reported(tmp_path: FsPath) -> None:
+def test_several_schema_problems_are_all_reported(tmp_path: Path) -> None:
     text = UNIT + 'procurement: {total: "x", goods: NaN, works: "0.00", services: "0.00", colour: red}\n'
     result = run(tmp_path, text)
     assert result.exit_code == 2
@@ -173,7 +173,7 @@ DUPLICATES = UNIT + BASIC + BASIC + (
 )
 
 
-def test_every_duplicate_key_is_reported_with_both_positions_in_one_run(tmp_path: FsPath) -> None:
+def test_every_duplicate_key_is_reported_with_both_positions_in_one_run(tmp_path: Path) -> None:
     result = run(tmp_path, DUPLICATES)
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if "BC001" in line]
@@ -206,7 +206,7 @@ def test_without_a_list_the_first_duplicate_stops_the_parse() -> None:
 SCHEMA_AND_ARITHMETIC = SEVERAL.replace('three_public: {amount: "-1.00"}\n', 'three_public: {amount: "many", colour: red}\n')
 
 
-def test_schema_errors_are_all_reported_and_stop_the_arithmetic_of_that_file(tmp_path: FsPath) -> None:
+def test_schema_errors_are_all_reported_and_stop_the_arithmetic_of_that_file(tmp_path: Path) -> None:
     """A report that does not fit the model is not checked further: its figures may be misplaced."""
     alone = run(tmp_path, SEVERAL.replace('three_public: {amount: "-1.00"}\n', ""))
     assert alone.exit_code == 1 and alone.output.count("[error]") == 3, alone.output  # the arithmetic errors
@@ -216,7 +216,7 @@ def test_schema_errors_are_all_reported_and_stop_the_arithmetic_of_that_file(tmp
     assert "BC101" not in both.output and "BC103" not in both.output
 
 
-def test_same_input_same_output_same_order(tmp_path: FsPath) -> None:
+def test_same_input_same_output_same_order(tmp_path: Path) -> None:
     outputs = {run(tmp_path, SEVERAL, "--lang", lang).output for lang in ("en", "en", "en")}
     assert len(outputs) == 1
     lines = next(iter(outputs)).splitlines()[:-1]
@@ -246,7 +246,7 @@ def test_amounts_in_yuan_that_crashed_the_extractor(total: str, part: str, share
     assert (income["total"], item["amount"], item["share"]) == expected
 
 
-def test_validate_on_a_crashing_text_dump_is_not_a_traceback(tmp_path: FsPath) -> None:
+def test_validate_on_a_crashing_text_dump_is_not_a_traceback(tmp_path: Path) -> None:
     target = tmp_path / "crash.txt"
     target.write_text("某单位2024年度部门决算公开说明\n" + INCOME.format(total="1.00万元", part="1.00万元", share="100.00%元"))
     result = CliRunner().invoke(main, ["validate", "--format", "concise", str(target)])
@@ -254,7 +254,7 @@ def test_validate_on_a_crashing_text_dump_is_not_a_traceback(tmp_path: FsPath) -
     assert result.exit_code == 0, result.output
 
 
-def test_a_text_dump_with_a_c1_control_character_is_refused_not_extracted_into_unreadable_yaml(tmp_path: FsPath) -> None:
+def test_a_text_dump_with_a_c1_control_character_is_refused_not_extracted_into_unreadable_yaml(tmp_path: Path) -> None:
     """Found by fuzz/fuzz_extract.py: b"\\xc2\\x97" was extracted into a title YAML cannot hold."""
     target = tmp_path / "c1.txt"
     target.write_bytes(b"\xc2\x97")

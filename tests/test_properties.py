@@ -12,7 +12,7 @@ import copy
 import tempfile
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +28,7 @@ from budgetcheck.extract.reader import extract_bytes
 from budgetcheck.figures import Figure
 from budgetcheck.findings import Severity
 from budgetcheck.loader import LoadedReport, build_report, load_text
-from budgetcheck.paths import Path, format_path, get
+from budgetcheck.paths import DataPath, format_path, get
 
 from .strategies import consistent_reports, mutated_template_texts, to_yaml
 from .template_text import printed_cells, render
@@ -58,7 +58,7 @@ def test_a_consistent_report_has_no_error_or_warning(report: dict[str, Any]) -> 
 
 
 # -- detection -----------------------------------------------------------------------------
-def _set(data: Any, path: Path, value: str) -> None:
+def _set(data: Any, path: DataPath, value: str) -> None:
     for seg in path[:-1]:
         data = data[seg]
     data[path[-1]] = value
@@ -73,7 +73,7 @@ def _moved(figure: Figure, delta: Fraction) -> str:
     return f"{moved:.{figure.places}f}{suffix}"
 
 
-def _combined_half_widths(loaded: Any, touched: frozenset[Path], path: Path) -> Fraction:
+def _combined_half_widths(loaded: Any, touched: frozenset[DataPath], path: DataPath) -> Fraction:
     """An upper bound of the summed half-widths of the identities ``path`` takes part in.
 
     Sums and repeated figures stay within one section of the report (or one table of a list
@@ -126,7 +126,7 @@ def test_moving_one_figure_beyond_rounding_is_found(report: dict[str, Any], data
 
 
 # -- round trip ----------------------------------------------------------------------------
-def _figures(model: Any, prefix: Path = ()) -> dict[str, tuple[str, int, bool]]:
+def _figures(model: Any, prefix: DataPath = ()) -> dict[str, tuple[str, int, bool]]:
     """Every figure of a model by path: printed text, decimals, percent flag."""
     out: dict[str, tuple[str, int, bool]] = {}
     if isinstance(model, Figure):
@@ -200,7 +200,7 @@ def test_three_public_items_without_shares_are_extracted() -> None:
 # -- total robustness ----------------------------------------------------------------------
 def _validate(content: bytes, *args: str, name: str = "input.yaml") -> Any:
     with tempfile.TemporaryDirectory() as tmp:
-        target = FsPath(tmp) / name
+        target = Path(tmp) / name
         target.write_bytes(content)
         result = CliRunner().invoke(main, ["validate", *args, str(target)], catch_exceptions=True)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
@@ -254,7 +254,7 @@ def test_a_mutated_template_text_ends_in_exit_0_1_or_2(content: bytes) -> None:
     _validate(content, "--format", "concise", name="input.txt")
 
 
-def _scalar_paths(data: Any, prefix: Path = ()) -> list[Path]:
+def _scalar_paths(data: Any, prefix: DataPath = ()) -> list[DataPath]:
     if isinstance(data, dict):
         return [p for key, value in data.items() for p in _scalar_paths(value, prefix + (key,))]
     if isinstance(data, list):

@@ -14,7 +14,7 @@ from budgetcheck.engine import check_report, resolve_profile
 from budgetcheck.figures import parse_figure
 from budgetcheck.loader import build_report, load_report
 from budgetcheck.loader.yamltree import parse_yaml
-from budgetcheck.paths import Path, format_path
+from budgetcheck.paths import DataPath, format_path
 
 from .conftest import FIXTURE
 
@@ -31,13 +31,13 @@ def _perturbed(text: str) -> str:
     return f"{moved:.{figure.places}f}" + suffix
 
 
-def _set(data: Any, path: Path, value: str) -> None:
+def _set(data: Any, path: DataPath, value: str) -> None:
     for seg in path[:-1]:
         data = data[seg]
     data[path[-1]] = value
 
 
-def _get(data: Any, path: Path) -> Any:
+def _get(data: Any, path: DataPath) -> Any:
     for seg in path:
         data = data[seg]
     return data

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 Segment = str | int
-Path = tuple[Segment, ...]
+DataPath = tuple[Segment, ...]
 _TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+|\*)\]")
 WILDCARD = "*"
 
@@ -39,7 +39,7 @@ def parse_path(text: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def format_path(path: Path) -> str:
+def format_path(path: DataPath) -> str:
     """Join path segments back into ``a.b[2].c``."""
     out = []
     for seg in path:
@@ -62,7 +62,7 @@ def _child(value: Any, seg: Segment) -> Any:
     return getattr(value, seg, None)
 
 
-def resolve(root: Any, pattern: tuple[Segment, ...], prefix: Path = ()) -> Iterator[tuple[Path, Any]]:
+def resolve(root: Any, pattern: tuple[Segment, ...], prefix: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:
     """Yield ``(concrete path, value)`` for every non-missing value the pattern matches."""
     if root is None:
         return
@@ -78,7 +78,7 @@ def resolve(root: Any, pattern: tuple[Segment, ...], prefix: Path = ()) -> Itera
     yield from resolve(_child(root, head), rest, prefix + (head,))
 
 
-def get(root: Any, path: Path) -> Any:
+def get(root: Any, path: DataPath) -> Any:
     """Return the value at a concrete path, or None when any step is missing."""
     value = root
     for seg in path:

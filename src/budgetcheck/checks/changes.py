@@ -23,7 +23,7 @@ from ..catalogue import Rule
 from ..figures import Figure, format_fraction
 from ..findings import Finding
 from ..intervals import Interval
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 from .sums import what
 
@@ -47,7 +47,7 @@ def rate_explained(current: Interval, change: Interval, rate: Interval) -> bool:
     return min(values) <= 0 <= max(values)
 
 
-def _growth_figures(ctx: Context, scope: Path, target: dict[str, Any]) -> tuple[list[Path], list[Figure]] | None:
+def _growth_figures(ctx: Context, scope: DataPath, target: dict[str, Any]) -> tuple[list[DataPath], list[Figure]] | None:
     """The current, change and rate figures of one scope, or None if any is missing or blocked."""
     found = [ctx.figure(scope, target[key]) for key in ("current", "change", "rate")]
     if any(item is None for item in found):

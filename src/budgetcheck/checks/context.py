@@ -11,7 +11,7 @@ from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..loader import LoadedReport
-from ..paths import Path, format_path, get, parse_path, resolve
+from ..paths import DataPath, format_path, get, parse_path, resolve
 
 TRUNCATION_RULE = "BC009"
 
@@ -23,8 +23,8 @@ class Context:
     loaded: LoadedReport
     profile: Profile
     rules: dict[str, Rule]
-    blocked: set[Path] = field(default_factory=set)
-    touched: set[Path] = field(default_factory=set)
+    blocked: set[DataPath] = field(default_factory=set)
+    touched: set[DataPath] = field(default_factory=set)
     record_touched: bool = True
     memo: dict[Any, Any] = field(default_factory=dict)
     """Values derived once per report and shared by several checks (e.g. assessed rows)."""
@@ -35,7 +35,7 @@ class Context:
         return self.loaded.report
 
     # -- paths ---------------------------------------------------------------------------
-    def scopes(self, target: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
+    def scopes(self, target: dict[str, Any]) -> Iterator[tuple[DataPath, Any]]:
         """The items a target applies to: each match of ``for_each``, or the whole report."""
         pattern = target.get("for_each")
         if pattern is None:
@@ -43,27 +43,27 @@ class Context:
             return
         yield from resolve(self.report, parse_path(pattern))
 
-    def values(self, scope: Path, spec: str) -> list[tuple[Path, Any]]:
+    def values(self, scope: DataPath, spec: str) -> list[tuple[DataPath, Any]]:
         """Resolve a path (``.x`` relative to the scope, else absolute) to its present values."""
         if spec.startswith("."):
             base = get(self.report, scope)
             return [(scope + path, value) for path, value in resolve(base, parse_path(spec[1:]))]
         return list(resolve(self.report, parse_path(spec)))
 
-    def figure(self, scope: Path, spec: str) -> tuple[Path, Figure] | None:
+    def figure(self, scope: DataPath, spec: str) -> tuple[DataPath, Figure] | None:
         """The single figure at a path, or None when it is missing, a placeholder or disputed."""
         found = self.figures(scope, spec)
         return found[0] if len(found) == 1 else None
 
-    def figures(self, scope: Path, spec: str) -> list[tuple[Path, Figure]]:
+    def figures(self, scope: DataPath, spec: str) -> list[tuple[DataPath, Figure]]:
         """Every figure a path pattern matches (placeholders and missing values dropped)."""
         return [(path, value) for path, value in self.values(scope, spec) if isinstance(value, Figure)]
 
-    def is_blocked(self, paths: list[Path]) -> bool:
+    def is_blocked(self, paths: list[DataPath]) -> bool:
         """Whether any figure is a disputed copy (reported once by a same-figure rule)."""
         return any(path in self.blocked for path in paths)
 
-    def touch(self, paths: list[Path]) -> None:
+    def touch(self, paths: list[DataPath]) -> None:
         """Record figures that took part in an identity (for coverage measurement, opt-in)."""
         if self.record_touched:
             self.touched.update(paths)
@@ -72,13 +72,13 @@ class Context:
     def finding(
         self,
         rule: Rule,
-        path: Path,
+        path: DataPath,
         values: dict[str, str],
         *,
         expected: str | None = None,
         found: str | None = None,
         interval: str | None = None,
-        related: list[Path] | tuple[Path, ...] = (),
+        related: list[DataPath] | tuple[DataPath, ...] = (),
         severity: Severity | None = None,
     ) -> Finding:
         """Build a complete finding of ``rule`` located at ``path``."""
@@ -105,11 +105,11 @@ class Context:
     def compare(
         self,
         rule: Rule,
-        printed_path: Path,
+        printed_path: DataPath,
         printed: Figure,
         computed: Interval,
         values: dict[str, str],
-        related: list[Path] | tuple[Path, ...] = (),
+        related: list[DataPath] | tuple[DataPath, ...] = (),
     ) -> Iterator[Finding]:
         """Compare a printed figure with the interval of its recomputed value.
 

@@ -15,13 +15,13 @@ from ..catalogue import Rule
 from ..findings import Finding
 from ..intervals import Interval
 from ..model.report import FundsRow
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 from .score_formulas import execution_score
 from .tables import compare_any, conventions, figure, table_name, tables
 
 
-def _funds_rows(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, FundsRow, str]]:
+def _funds_rows(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, FundsRow, str]]:
     for path, table in tables(ctx, target):
         name = table_name(table, path)
         yield path + ("funds", "total"), table.funds.total, name

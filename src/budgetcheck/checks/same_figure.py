@@ -25,7 +25,7 @@ from ..figures import Figure, normalise
 from ..findings import Finding
 from ..intervals import Interval, total
 from ..measures import Measure, MeasureKind
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 from .sums import collect_parts, what
 
@@ -40,7 +40,7 @@ def copies_agree(first: Figure, second: Figure, exact: bool = False) -> bool:
     return Interval.of(first).intersects(Interval.of(second))
 
 
-def _pairs(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Any, tuple[Path, Figure], tuple[Path, Figure]]]:
+def _pairs(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Any, tuple[DataPath, Figure], tuple[DataPath, Figure]]]:
     """Each scope's item with its two printed copies (scopes missing either copy are skipped)."""
     for scope, item in ctx.scopes(target):
         first = ctx.figure(scope, target["first"])
@@ -49,7 +49,7 @@ def _pairs(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Any, tuple[Pa
             yield item, first, second
 
 
-def _copy_support(ctx: Context, rule: Rule, path: Path, twin: Path) -> int:
+def _copy_support(ctx: Context, rule: Rule, path: DataPath, twin: DataPath) -> int:
     """Net agreement of the copy at ``path`` with its other copies (``twin`` excluded)."""
     score = 0
     for target in rule.targets:
@@ -60,7 +60,7 @@ def _copy_support(ctx: Context, rule: Rule, path: Path, twin: Path) -> int:
     return score
 
 
-def _sum_support(ctx: Context, path: Path) -> int:
+def _sum_support(ctx: Context, path: DataPath) -> int:
     """Net count of the sum identities with ``path`` as their total that hold (+1) or fail (−1)."""
     score = 0
     for other in ctx.rules.values():
@@ -81,7 +81,7 @@ def _sum_support(ctx: Context, path: Path) -> int:
     return score
 
 
-def odd_copy_first(ctx: Context, rule: Rule, first: Path, second: Path) -> bool:
+def odd_copy_first(ctx: Context, rule: Rule, first: DataPath, second: DataPath) -> bool:
     """Whether the report supports the first copy less than the second (report at the first)."""
     support_first = _copy_support(ctx, rule, first, second) + _sum_support(ctx, first)
     support_second = _copy_support(ctx, rule, second, first) + _sum_support(ctx, second)
@@ -140,9 +140,9 @@ def measure_key(measure: Measure) -> tuple[str, ...] | None:
     return (measure.kind.value, normalise(measure.text))
 
 
-def _unit_rows(ctx: Context, target: dict[str, Any]) -> dict[str, tuple[Path, Any]]:
+def _unit_rows(ctx: Context, target: dict[str, Any]) -> dict[str, tuple[DataPath, Any]]:
     """The reference table's indicators by matching key (the first row of each name)."""
-    rows: dict[str, tuple[Path, Any]] = {}
+    rows: dict[str, tuple[DataPath, Any]] = {}
     for path, row in ctx.values((), target["reference"]):
         name = getattr(row, "name", None)
         if isinstance(name, str):

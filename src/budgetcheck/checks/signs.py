@@ -18,11 +18,11 @@ from typing import Any
 from ..catalogue import Rule
 from ..figures import Figure, format_fraction, normalise
 from ..findings import Finding
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 
 
-def walk_figures(model: Any, prefix: Path = ()) -> Iterator[tuple[Path, Figure]]:
+def walk_figures(model: Any, prefix: DataPath = ()) -> Iterator[tuple[DataPath, Figure]]:
     """Every printed figure of a model, with its data path, in document order."""
     if isinstance(model, Figure):
         yield prefix, model
@@ -34,9 +34,9 @@ def walk_figures(model: Any, prefix: Path = ()) -> Iterator[tuple[Path, Figure]]
             yield from walk_figures(getattr(model, name), prefix + (name,))
 
 
-def report_figures(ctx: Context) -> list[tuple[Path, Figure]]:
+def report_figures(ctx: Context) -> list[tuple[DataPath, Figure]]:
     """Every printed figure of the run's report, walked once per report (two rules use it)."""
-    found: list[tuple[Path, Figure]] | None = ctx.memo.get("figures")
+    found: list[tuple[DataPath, Figure]] | None = ctx.memo.get("figures")
     if found is None:
         found = ctx.memo["figures"] = list(walk_figures(ctx.report))
     return found

@@ -10,7 +10,7 @@ from ..catalogue import Rule
 from ..figures import Figure
 from ..findings import Finding
 from ..intervals import Interval, total
-from ..paths import Path, WILDCARD, get, parse_path, resolve
+from ..paths import DataPath, WILDCARD, get, parse_path, resolve
 from .context import Context, label_of
 
 _LABEL_NOISE = re.compile(r"\s|[(（](?:类|款|项)[)）]")
@@ -30,9 +30,9 @@ def _part_spec(spec: Any) -> tuple[str, bool]:
     return str(spec), False
 
 
-def collect_parts(ctx: Context, scope: Path, specs: list[Any]) -> list[tuple[Path, Figure]] | None:
+def collect_parts(ctx: Context, scope: DataPath, specs: list[Any]) -> list[tuple[DataPath, Figure]] | None:
     """The figures of all parts, or None when a required part is missing (cannot check)."""
-    found: list[tuple[Path, Figure]] = []
+    found: list[tuple[DataPath, Figure]] = []
     for spec in specs:
         path_text, optional = _part_spec(spec)
         figures = ctx.figures(scope, path_text)
@@ -46,7 +46,7 @@ def collect_parts(ctx: Context, scope: Path, specs: list[Any]) -> list[tuple[Pat
     return found
 
 
-def _count_elements(ctx: Context, scope: Path, path_text: str) -> int:
+def _count_elements(ctx: Context, scope: DataPath, path_text: str) -> int:
     """How many elements the wildcard prefix of a path spans (every one must have the part)."""
     pattern = parse_path(path_text.lstrip("."))
     last = max(i for i, seg in enumerate(pattern) if seg == WILDCARD)
@@ -88,7 +88,7 @@ def normalise_label(label: str) -> str:
 
 def check_group_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """Each group's printed amount = Σ the members that name it (类 = Σ its 款/项 lines)."""
-    members: dict[str, list[tuple[Path, Figure]]] = {}
+    members: dict[str, list[tuple[DataPath, Figure]]] = {}
     for path, member in ctx.values((), target["members"]):
         key = getattr(member, target["member_key"], None)
         value = getattr(member, target["member_value"], None)

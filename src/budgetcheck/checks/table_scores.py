@@ -17,13 +17,13 @@ from ..figures import Figure, format_fraction
 from ..findings import Finding
 from ..intervals import Interval, total
 from ..model.report import EvaluationTable
-from ..paths import Path
+from ..paths import DataPath
 from .context import Context
 from .score_formulas import grades_for, in_range
 from .tables import conventions, figure, table_name, tables
 
 
-def _weights(path: Path, table: EvaluationTable) -> list[tuple[Path, Figure]]:
+def _weights(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Figure]]:
     found = [(path + ("indicators", i, "weight"), row.weight) for i, row in enumerate(table.indicators)]
     funds = figure(table.funds.total.weight)
     if funds is not None:
@@ -57,7 +57,7 @@ def check_weights_total(ctx: Context, rule: Rule, target: dict[str, Any]) -> Ite
                 yield ctx.finding(rule, path + ("indicators",), values, expected="100", found=found, related=paths)
 
 
-def _scored(path: Path, table: EvaluationTable) -> Iterator[tuple[Path, Figure, Figure, str]]:
+def _scored(path: DataPath, table: EvaluationTable) -> Iterator[tuple[DataPath, Figure, Figure, str]]:
     """(score path, score, weight, row label) of the funds row and each indicator row."""
     funds = table.funds.total
     weight, score = figure(funds.weight), figure(funds.score)
@@ -82,7 +82,7 @@ def check_score_range(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
             yield ctx.finding(rule, at, values, expected=expected, found=score.text, related=[at, weight_at])
 
 
-def _score_parts(path: Path, table: EvaluationTable) -> list[tuple[Path, Interval]] | None:
+def _score_parts(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Interval]] | None:
     """Each score's interval, clipped to [0, weight]; None when a score is not printed."""
     if any(figure(row.score) is None for row in table.indicators):
         return None

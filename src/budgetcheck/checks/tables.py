@@ -11,7 +11,7 @@ from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
-from ..paths import Path
+from ..paths import DataPath
 from .context import TRUNCATION_RULE, Context
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
@@ -31,7 +31,7 @@ def conventions(ctx: Context) -> Conventions:
     return cached[1]
 
 
-def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Path, EvaluationTable]]:
+def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
     """The evaluation tables a rule target names (``for_each``)."""
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
@@ -43,7 +43,7 @@ def figure(value: object) -> Figure | None:
     return value if isinstance(value, Figure) else None
 
 
-def table_name(table: EvaluationTable, path: Path) -> str:
+def table_name(table: EvaluationTable, path: DataPath) -> str:
     """How messages name a table: its project name, or the unit table."""
     if table.name and "projects" in path:
         return table.name
@@ -54,12 +54,12 @@ def table_name(table: EvaluationTable, path: Path) -> str:
 class Row:
     """One indicator row with its path, its table's name and what can be recomputed."""
 
-    path: Path
+    path: DataPath
     indicator: Indicator
     table: str
     assessment: Assessment
 
-    def at(self, field: str) -> Path:
+    def at(self, field: str) -> DataPath:
         """The path of one cell of the row."""
         return self.path + (field,)
 
@@ -90,7 +90,7 @@ def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Ro
         yield from table_rows(ctx, path, table, conv)
 
 
-def table_rows(ctx: Context, path: Path, table: EvaluationTable, conv: Conventions) -> list[Row]:
+def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conventions) -> list[Row]:
     """The assessed rows of one table, computed once per report run and conventions.
 
     About eight scoring rules walk the same rows; the memo lives on the run's context, so
@@ -127,11 +127,11 @@ def printed_rate(row: Row) -> list[Interval]:
 def compare_any(
     ctx: Context,
     rule: Rule,
-    path: Path,
+    path: DataPath,
     printed: Figure,
     candidates: Sequence[Interval],
     values: dict[str, str],
-    related: Sequence[Path] = (),
+    related: Sequence[DataPath] = (),
     severity: Severity | None = None,
 ) -> Iterator[Finding]:
     """Nothing when the printed figure fits any candidate interval; an info (BC009) when it

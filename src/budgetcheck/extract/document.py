@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from ..paths import Path
+from ..paths import DataPath
 from . import others, threepublic, totals
 from .blocks import Block, Paragraph, Row, Where
 from .passage import Passage
@@ -48,7 +48,7 @@ class Extraction:
 
     source: str
     data: dict[str, Any]
-    origins: dict[Path, Where] = field(default_factory=dict)
+    origins: dict[DataPath, Where] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 

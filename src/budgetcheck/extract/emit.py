@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..paths import Path
+from ..paths import DataPath
 from .document import Extraction
 
 INDENT = "  "
@@ -25,18 +25,18 @@ class _Writer:
         self.headings = extraction.headings if comments else {}
         self.lines: list[str] = []
 
-    def comment(self, path: Path) -> str:
+    def comment(self, path: DataPath) -> str:
         where = self.origins.get(path)
         return f"  # {where.label}" if where is not None else ""
 
-    def mapping(self, data: dict[str, Any], path: Path, depth: int, first_prefix: str | None = None) -> None:
+    def mapping(self, data: dict[str, Any], path: DataPath, depth: int, first_prefix: str | None = None) -> None:
         for index, (key, value) in enumerate(data.items()):
             lead = first_prefix if (index == 0 and first_prefix is not None) else INDENT * depth
             if depth == 0 and key in self.headings:
                 self.lines.append(f"\n# {self.headings[key]}")
             self.entry(lead, key, value, path + (key,), depth)
 
-    def entry(self, lead: str, key: str, value: Any, path: Path, depth: int) -> None:
+    def entry(self, lead: str, key: str, value: Any, path: DataPath, depth: int) -> None:
         if isinstance(value, dict):
             self.lines.append(f"{lead}{key}:{self.comment(path)}")
             self.mapping(value, path, depth + 1)
@@ -46,7 +46,7 @@ class _Writer:
         else:
             self.lines.append(f"{lead}{key}: {_scalar(value)}{self.comment(path)}")
 
-    def sequence(self, items: list[Any], path: Path, depth: int) -> None:
+    def sequence(self, items: list[Any], path: DataPath, depth: int) -> None:
         for index, item in enumerate(items):
             here = path + (index,)
             if isinstance(item, dict) and item:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path as FsPath
+from pathlib import Path
 
 from ..loader import LoadedReport, SchemaProblem, build_report
 from ..loader.decode import DEFAULT_MAX_BYTES
 from ..loader.yamltree import Positions
-from ..paths import Path
+from ..paths import DataPath
 from .reader import extract_file
 
 
-def load_document(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
+def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
     """Extract a document and validate the data; values keep their source places.
 
     ``positions`` holds line/column for text dumps (a section's place is its first
@@ -20,7 +20,7 @@ def load_document(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, displa
     """
     extraction = extract_file(path, max_bytes, display)
     positions: Positions = {}
-    sources: dict[Path, str] = {}
+    sources: dict[DataPath, str] = {}
     for data_path, where in extraction.origins.items():
         for end in range(len(data_path), 0, -1):
             if where.line is not None:

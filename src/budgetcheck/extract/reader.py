@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path as FsPath
+from pathlib import Path
 
 from ..loader.decode import DEFAULT_MAX_BYTES, decode_report
 from ..loader.errors import InputError
@@ -48,11 +48,11 @@ def extract_bytes(data: bytes, suffix: str, source: str, max_bytes: int = DEFAUL
     return extract_blocks(_blocks(data, suffix, source, max_bytes), source)
 
 
-def extract_file(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Extraction:
+def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Extraction:
     """Extract report data from a document file."""
     source = display or str(path)
     try:
-        data = FsPath(path).read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None
-    return extract_bytes(data, FsPath(path).suffix, source, max_bytes)
+    return extract_bytes(data, Path(path).suffix, source, max_bytes)

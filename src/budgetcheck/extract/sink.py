@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..paths import Path
+from ..paths import DataPath
 from .blocks import Where
 
 
@@ -26,8 +26,8 @@ class Sink:
     """A writer into one mapping of the report data, recording origins by data path."""
 
     data: dict[str, Any]
-    origins: dict[Path, Where] = field(default_factory=dict)
-    path: Path = ()
+    origins: dict[DataPath, Where] = field(default_factory=dict)
+    path: DataPath = ()
 
     def set(self, key: str, value: Any, where: Where | None = None) -> None:
         """Store one value (and where it was printed)."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any
 
-from ..paths import Path, format_path
+from ..paths import DataPath, format_path
 from .decode import DEFAULT_MAX_BYTES, decode_report
 from .errors import InputError
 from .yamltree import DuplicateKey, Positions, parse_yaml
@@ -34,15 +34,15 @@ class LoadedReport:
     report: Any
     positions: Positions
     problems: list[SchemaProblem] = field(default_factory=list)
-    sources: dict[Path, str] = field(default_factory=dict)  # readable places in a .txt/.docx/.pdf
+    sources: dict[DataPath, str] = field(default_factory=dict)  # readable places in a .txt/.docx/.pdf
     # Text with figures that extraction from a .txt/.docx/.pdf could not read (path = section).
     unread: list[SchemaProblem] = field(default_factory=list)
 
-    def source_of(self, path: Path) -> str | None:
+    def source_of(self, path: DataPath) -> str | None:
         """Where in an extracted source document a data path (or its nearest ancestor) was printed."""
         return next((self.sources[path[:end]] for end in range(len(path), 0, -1) if path[:end] in self.sources), None)
 
-    def locate(self, path: Path) -> tuple[int | None, int | None]:
+    def locate(self, path: DataPath) -> tuple[int | None, int | None]:
         """The line and column of a data path, or of its nearest written ancestor."""
         for end in range(len(path), -1, -1):
             found = self.positions.get(path[:end])
@@ -103,15 +103,15 @@ def load_text(text: str, source: str) -> LoadedReport:
     return loaded
 
 
-def load_report(path: str | FsPath, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
+def load_report(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
     """Read, decode, parse and validate one report file."""
     source = display or str(path)
-    if FsPath(path).suffix.lower() in (".txt", ".docx", ".pdf"):  # a published document: extract it first
+    if Path(path).suffix.lower() in (".txt", ".docx", ".pdf"):  # a published document: extract it first
         from ..extract.load import load_document
 
         return load_document(path, max_bytes, display)
     try:
-        with FsPath(path).open("rb") as handle:  # never read more than the limit allows
+        with Path(path).open("rb") as handle:  # never read more than the limit allows
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None

@@ -11,13 +11,12 @@ there (the first value is kept, later ones dropped) so that all of them are repo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from ..paths import Path
+from ..paths import DataPath
 from .errors import InputError
 
 try:  # the C-accelerated parser; the pure-Python one behaves the same, slower
@@ -29,14 +28,14 @@ MAX_DEPTH = 64
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Explicit core tags that change nothing here (the raw text is kept either way).
 _HARMLESS_TAGS = frozenset({"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")})
-Positions = dict[Path, tuple[int, int]]
+Positions = dict[DataPath, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
 class DuplicateKey:
     """A key written twice in one mapping: its data path and both positions (1-based)."""
 
-    path: Path
+    path: DataPath
     key: str
     at: tuple[int, int]
     first: tuple[int, int]
@@ -53,12 +52,18 @@ def _where(event: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _events(text: str, source: str) -> Iterator[Any]:
-    """The parser's events; YAML syntax errors become one-line :class:`InputError`."""
+def _feed_events(text: str, source: str, builder: _Builder) -> None:
+    """Feed the parser's events to ``builder``; YAML syntax errors become one-line :class:`InputError`."""
     loader = _Loader(text)
+    next_event = loader.get_event  # None after the last event; check_event() first would cost a call per event
+    dispatch = builder.dispatch
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        event = next_event()
+        while event is not None:
+            handler = dispatch.get(type(event))
+            if handler is not None:
+                handler(event)
+            event = next_event()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(str(exc.problem or exc).split())
@@ -70,25 +75,13 @@ def _events(text: str, source: str) -> Iterator[Any]:
         loader.dispose()
 
 
-@dataclass
-class _Frame:
-    """A mapping or sequence being filled, with the key waiting for its value."""
-
-    path: Path
-    value: Any
-    key: str | None = None
-    seen: dict[str, tuple[int, int]] = field(default_factory=dict)
-    dropped: bool = False  # this container is the value of a duplicate key: built, then dropped
-    discard: bool = False  # the value awaited for ``key`` belongs to a duplicate key
-
-    def child_path(self) -> Path:
-        if isinstance(self.value, list):
-            return self.path + (len(self.value),)
-        assert self.key is not None
-        return self.path + (self.key,)
-
-    def wants_key(self) -> bool:
-        return isinstance(self.value, dict) and self.key is None
+# A container being filled is a list, not an object: attribute access and method calls on
+# frame objects were a third of the parse. Slots of a frame:
+_PATH, _VALUE, _KEY, _SEEN, _DROPPED, _DISCARD = range(6)
+# _KEY: the mapping key waiting for its value (None for sequences and between entries);
+# _SEEN: key → position, for duplicates (None for sequences); _DROPPED: this container is
+# the value of a duplicate key, built then dropped; _DISCARD: the value awaited for _KEY
+# belongs to a duplicate key.
 
 
 class _Builder:
@@ -98,102 +91,126 @@ class _Builder:
         self.source = source
         self.duplicates = duplicates
         self.positions: Positions = {}
-        self.stack: list[_Frame] = []
+        self.stack: list[list[Any]] = []
         self.root: Any = None
         self.documents = 0
         self.dropping = 0  # dropped containers open on the stack: their positions are not kept
+        self.dispatch: dict[type, Any] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.open_mapping,
+            yaml.SequenceStartEvent: self.open_sequence,
+            yaml.MappingEndEvent: self.close,
+            yaml.SequenceEndEvent: self.close,
+            yaml.DocumentStartEvent: self.document,
+            yaml.AliasEvent: self.alias,
+        }
 
     def fail(self, event: Any, message: str) -> InputError:
         return InputError(self.source, message, *_where(event))
 
     def screen(self, event: Any) -> None:
         """Reject the YAML features a report has no use for."""
-        if getattr(event, "anchor", None):
+        if event.anchor:
             raise self.fail(event, f"YAML anchors (&{event.anchor}) are not allowed in a report / 报告中不允许使用 YAML 锚点")
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag and tag not in _HARMLESS_TAGS:
             raise self.fail(event, f"YAML tag {tag!r} is not allowed in a report / 报告中不允许使用 YAML 标签")
 
-    def feed(self, event: Any) -> None:
-        """Consume one parser event."""
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise self.fail(event, "more than one YAML document / 文件含多个 YAML 文档")
-        elif isinstance(event, yaml.AliasEvent):
-            raise self.fail(event, f"YAML aliases (*{event.anchor}) are not allowed in a report / 报告中不允许使用 YAML 别名")
-        elif isinstance(event, yaml.ScalarEvent):
-            self.screen(event)
-            self.scalar(event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self.screen(event)
-            self.open(event, {} if isinstance(event, yaml.MappingStartEvent) else [])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.close()
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise self.fail(event, "more than one YAML document / 文件含多个 YAML 文档")
+
+    def alias(self, event: Any) -> None:
+        raise self.fail(event, f"YAML aliases (*{event.anchor}) are not allowed in a report / 报告中不允许使用 YAML 别名")
 
     def scalar(self, event: Any) -> None:
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and frame.wants_key():
-            self.key(frame, event)
-            return
-        if frame is not None and frame.discard:  # a duplicate key's scalar value: the first one stays
-            frame.key, frame.discard = None, False
-            return
-        value = None if not event.style and event.value in _NULLS else event.value
+        if event.anchor or event.tag:
+            self.screen(event)
+        stack = self.stack
+        frame = stack[-1] if stack else None
+        if frame is not None:
+            if frame[_SEEN] is not None and frame[_KEY] is None:
+                self.key(frame, event)
+                return
+            if frame[_DISCARD]:  # a duplicate key's scalar value: the first one stays
+                frame[_KEY] = None
+                frame[_DISCARD] = False
+                return
+        value = event.value
+        if not event.style and value in _NULLS:
+            value = None
         if not self.dropping:
-            self.positions[frame.child_path() if frame else ()] = _where(event)
+            mark = event.start_mark
+            self.positions[_child_path(frame) if frame else ()] = (mark.line + 1, mark.column + 1)
         self.attach(value)
 
-    def key(self, frame: _Frame, event: Any) -> None:
+    def key(self, frame: list[Any], event: Any) -> None:
         key = event.value
         if key == "<<" and not event.style:
             raise self.fail(event, "YAML merge keys (<<) are not allowed in a report / 不允许使用合并键")
-        if key in frame.seen:
-            duplicate = DuplicateKey(frame.path + (key,), key, _where(event), frame.seen[key])
+        seen = frame[_SEEN]
+        if key in seen:
+            duplicate = DuplicateKey(frame[_PATH] + (key,), key, _where(event), seen[key])
             if self.duplicates is None:
                 raise self.fail(event, duplicate.message)
             self.duplicates.append(duplicate)
-            frame.discard = True
+            frame[_DISCARD] = True
         else:
-            frame.seen[key] = _where(event)
-        frame.key = key
+            seen[key] = _where(event)
+        frame[_KEY] = key
 
-    def open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
+    def open_mapping(self, event: Any) -> None:
+        self.open(event, {}, {})
+
+    def open_sequence(self, event: Any) -> None:
+        self.open(event, [], None)
+
+    def open(self, event: Any, container: dict[str, Any] | list[Any], seen: dict[str, tuple[int, int]] | None) -> None:
+        if event.anchor or event.tag:
+            self.screen(event)
         parent = self.stack[-1] if self.stack else None
-        if parent is not None and parent.wants_key():
+        if parent is not None and parent[_SEEN] is not None and parent[_KEY] is None:
             raise self.fail(event, "mapping keys must be plain names / 键必须是名称")
-        path = parent.child_path() if parent else ()
+        path = _child_path(parent) if parent else ()
         if len(path) >= MAX_DEPTH:
             raise self.fail(event, f"nesting deeper than {MAX_DEPTH} levels / 嵌套过深")
-        dropped = parent is not None and parent.discard
+        dropped = parent is not None and parent[_DISCARD]
         if dropped:
             assert parent is not None
-            parent.discard = False
+            parent[_DISCARD] = False
             self.dropping += 1
         elif not self.dropping:
             self.positions[path] = _where(event)
-        self.stack.append(_Frame(path, container, dropped=dropped))
+        self.stack.append([path, container, None, seen, dropped, False])
 
-    def close(self) -> None:
+    def close(self, event: Any) -> None:
         """End the innermost mapping or sequence: attach it, or drop a duplicate key's value."""
         frame = self.stack.pop()
-        if not frame.dropped:
-            self.attach(frame.value)
+        if not frame[_DROPPED]:
+            self.attach(frame[_VALUE])
             return
         self.dropping -= 1
-        self.stack[-1].key = None
+        self.stack[-1][_KEY] = None
 
     def attach(self, value: Any) -> None:
         if not self.stack:
             self.root = value
             return
         frame = self.stack[-1]
-        if isinstance(frame.value, list):
-            frame.value.append(value)
+        if frame[_SEEN] is None:
+            frame[_VALUE].append(value)
         else:
-            assert frame.key is not None
-            frame.value[frame.key] = value
-            frame.key = None
+            frame[_VALUE][frame[_KEY]] = value
+            frame[_KEY] = None
+
+
+def _child_path(frame: list[Any]) -> DataPath:
+    """The data path of the next value placed in ``frame``."""
+    path: DataPath = frame[_PATH]
+    if frame[_SEEN] is None:
+        return path + (len(frame[_VALUE]),)
+    return path + (frame[_KEY],)
 
 
 def parse_yaml(text: str, source: str, duplicates: list[DuplicateKey] | None = None) -> tuple[Any, Positions]:
@@ -203,8 +220,7 @@ def parse_yaml(text: str, source: str, duplicates: list[DuplicateKey] | None = N
     duplicate key is appended to it and the first value of each key is kept.
     """
     builder = _Builder(source, duplicates)
-    for event in _events(text, source):
-        builder.feed(event)
+    _feed_events(text, source, builder)
     if builder.root is None:
         raise InputError(source, "empty document: no report / 文档为空", 1)
     return builder.root, builder.positions
