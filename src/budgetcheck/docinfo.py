@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .paths import Path, format_path, get, parse_path
+from .paths import DataPath, format_path, get, parse_path
 
 # Data paths whose items are tables of their own (grouped under their printed name).
-TABLE_PATTERNS: tuple[Path, ...] = (("performance", "unit_table"), ("performance", "projects", "*"))
+TABLE_PATTERNS: tuple[DataPath, ...] = (("performance", "unit_table"), ("performance", "projects", "*"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class DocumentInfo:
         return dict(self.tables).get(table_path)
 
 
-def table_of(path: Path) -> Path | None:
+def table_of(path: DataPath) -> DataPath | None:
     """The prefix of ``path`` that is a table (``performance.projects[2]``), if any."""
     for pattern in TABLE_PATTERNS:
         if len(path) >= len(pattern) and all(p in ("*", s) for p, s in zip(pattern, path)):
