@@ -293,3 +293,21 @@ def test_a_docx_finding_shows_its_printed_row(tmp_path: object, monkeypatch: pyt
     assert "年度资金总额 │ 150.00 │ 150.00 │ 144.70 │ 10 │ 96.47% │ 10.00" in block and "^^^^^" in block
     html = render("html", "zh", RunResult(files))
     assert html.count("<mark>") == 20 and 'class="printed missing"' not in html
+
+
+@pytest.mark.parametrize("fmt", ["full", "table", "concise", "github"])
+def test_text_formats_leave_the_summary_out_when_the_run_says_so(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    shown = render(fmt, "en", checked())
+    quiet = checked()
+    quiet.show_summary = False  # type: ignore[attr-defined]  # set by the CLI under -q
+    hidden = render(fmt, "en", quiet)
+    assert "could not be checked" in shown.splitlines()[-1] and "could not be checked" not in hidden
+
+
+def test_terminal_formats_take_their_colour_from_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    coloured = checked()
+    coloured.color = True  # type: ignore[attr-defined]  # set by the CLI from --color / NO_COLOR
+    assert "\x1b[" in render("full", "en", coloured, color=None)
+    assert "\x1b[" not in render("full", "en", checked(), color=None)

@@ -59,9 +59,10 @@ def figures_note(finding: Finding, lang: str) -> str:
     """`` (expected 14, found 15)`` or ``（应为 14，填报 15）``; empty without both figures."""
     if finding.expected is None or finding.found is None:
         return ""
+    expected = expected_text(finding, lang)
     if lang == "zh":
-        return f"（应为 {finding.expected}，填报 {finding.found}）"
-    return f" (expected {finding.expected}, found {finding.found})"
+        return f"（应为 {expected}，填报 {finding.found}）"
+    return f" (expected {expected}, found {finding.found})"
 
 
 def explained_note(finding: Finding, lang: str, reason: bool = False) -> str:
@@ -77,3 +78,20 @@ def explained_note(finding: Finding, lang: str, reason: bool = False) -> str:
 def severity_tag(finding: Finding, lang: str) -> str:
     """``error`` or 强制性 (the severity as the line formats print it)."""
     return finding.severity.label_zh if lang == "zh" else finding.severity.value
+
+
+def expected_text(finding: Finding, lang: str) -> str | None:
+    """The expected figure for display: words in it (``undefined``) in ``lang`` when the
+    finding type can translate them, else as the rule wrote it."""
+    translate = getattr(finding, "expected_text", None)
+    return translate(lang) if callable(translate) else finding.expected
+
+
+def wants_summary(run: object) -> bool:
+    """Whether the run's summary line is to be written (not under ``-q``)."""
+    return bool(getattr(run, "show_summary", True))
+
+
+def wants_color(run: object, color: bool | None) -> bool:
+    """Colour as asked, else as the run says (``--color``, ``NO_COLOR``, a terminal)."""
+    return color if color is not None else bool(getattr(run, "color", False))

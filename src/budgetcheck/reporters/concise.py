@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from .common import explained_note, figures_note, severity_tag, where
+from .common import explained_note, figures_note, severity_tag, wants_summary, where
 
 if TYPE_CHECKING:
     from ..runner import RunResult
@@ -18,4 +18,5 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
         for f in file.findings:
             out.write(f"{where(f, lang)}: {f.rule} [{severity_tag(f, lang)}] {f.message(lang)}"
                       f"{figures_note(f, lang)}{explained_note(f, lang)}\n")
-    out.write(run.summary_line(lang) + "\n")
+    if wants_summary(run):
+        out.write(run.summary_line(lang) + "\n")

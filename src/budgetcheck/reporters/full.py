@@ -12,6 +12,7 @@ import shutil
 from typing import IO, TYPE_CHECKING
 
 from .cells import cell_width, crop, wrap
+from .common import expected_text, wants_color, wants_summary
 from .labels import severity_name, word
 from .place import document_key, location
 from .snippet import Snippet, SnippetReader
@@ -34,7 +35,7 @@ def _verdict(f: Finding, lang: str) -> str:
     """``expected 9.65, printed 10.00`` (or empty when the rule compares no single figure)."""
     parts = []
     if f.expected is not None:
-        parts.append(f"{word('expected', lang).lower()} {f.expected}")
+        parts.append(f"{word('expected', lang).lower()} {expected_text(f, lang)}")
     if f.found is not None:
         parts.append(f"{word('printed', lang).lower()} {f.found}")
     return ("，" if lang == "zh" else ", ").join(parts)
@@ -104,9 +105,14 @@ def terminal_width(width: int | None) -> int:
     return max(width or shutil.get_terminal_size((80, 24)).columns, MIN_WIDTH)
 
 
-def report(run: RunResult, out: IO[str], lang: str, *, width: int | None = None, color: bool = False) -> None:
-    """Write one block per finding and per unreadable file, then the summary line."""
+def report(run: RunResult, out: IO[str], lang: str, *, width: int | None = None, color: bool | None = None) -> None:
+    """Write one block per finding and per unreadable file, then the summary line.
+
+    ``width``: the columns to fit (None: the terminal's); ``color``: ANSI colours on or off
+    (None: as the run says).
+    """
     columns = terminal_width(width)
+    color = wants_color(run, color)
     reader = SnippetReader(documents=READ_AGAIN)
     for file in run.each():
         if file.error:
@@ -114,4 +120,5 @@ def report(run: RunResult, out: IO[str], lang: str, *, width: int | None = None,
         for f in sorted(file.findings, key=document_key):
             out.write("\n".join(block(f, reader.snippet(f), columns, color, lang)) + "\n\n")
         out.flush()
-    out.write(run.summary_line(lang) + "\n")
+    if wants_summary(run):
+        out.write(run.summary_line(lang) + "\n")

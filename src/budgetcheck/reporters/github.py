@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING
 
 from ..findings import Finding, Severity
-from .common import explained_note, figures_note
+from .common import explained_note, figures_note, wants_summary
 
 if TYPE_CHECKING:
     from ..runner import RunResult
@@ -44,4 +44,5 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
             out.write(f"::error file={escape_property(file.source)},title={title}::{escape_data(file.error)}\n")
         for finding in file.findings:
             out.write(annotation(finding, lang) + "\n")
-    out.write(run.summary_line(lang) + "\n")
+    if wants_summary(run):
+        out.write(run.summary_line(lang) + "\n")

@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
 from ..catalogue import Rule, load_rules
+from .common import expected_text
 from .labels import FIX, pick, severity_name, word
 from .place import location, place_label, translate_place
 from .snippet import Snippet, SnippetReader
@@ -42,6 +43,7 @@ class Entry:
     is_row: bool
     why: tuple[str, ...]
     fix: str
+    expected: str | None
 
 
 def segments(snip: Snippet) -> tuple[tuple[tuple[str, bool], ...], ...]:
@@ -73,7 +75,7 @@ def fix(finding: Finding, rule: Rule | None, lang: str) -> str:
     if isinstance(own, str) and own:
         return own
     if finding.expected is not None and finding.found is not None:
-        return pick(FIX["figure"], lang).format(expected=finding.expected, found=finding.found)
+        return pick(FIX["figure"], lang).format(expected=expected_text(finding, lang), found=finding.found)
     return pick(FIX["general"], lang)
 
 
@@ -93,6 +95,7 @@ def entry(finding: Finding, reader: SnippetReader, rules: dict[str, Rule], lang:
         is_row=bool(snip and snip.is_row),
         why=explanation(rule, lang),
         fix=fix(finding, rule, lang),
+        expected=expected_text(finding, lang),
     )
 
 

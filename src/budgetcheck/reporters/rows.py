@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .common import expected_text
 from .labels import severity_name, word
 from .place import place_label, section_of
 from .view import DocumentView, view
@@ -34,7 +35,7 @@ def finding_row(doc: DocumentView, f: Finding, lang: str) -> Row:
     return (
         doc.file, doc.unit, doc.year, section_name(section_of(f.path), lang),
         doc.table_name(table) if table else None, place_label(f, lang), f.rule, f.name,
-        severity_name(f.severity.value, lang), f.message_zh, f.message_en, f.expected, f.found,
+        severity_name(f.severity.value, lang), f.message_zh, f.message_en, expected_text(f, lang), f.found,
         f.explained, f.path,
     )
 

@@ -6,7 +6,7 @@ import re
 from typing import IO, TYPE_CHECKING
 
 from .cells import cell_width
-from .common import file_counts, position
+from .common import expected_text, file_counts, position, wants_color, wants_summary
 from .place import document_key
 
 if TYPE_CHECKING:
@@ -54,9 +54,9 @@ def hyphen_wrap(name: str, width: int) -> str:
 def _figures(f: Finding, lang: str, narrow: bool) -> list[str]:
     """The expected and printed cells; one cell holding both on a narrow terminal."""
     if not narrow:
-        return [f.expected or "", f.found or ""]
+        return [expected_text(f, lang) or "", f.found or ""]
     head = _HEAD["zh" if lang == "zh" else "en"]
-    both = [f"{head[4]} {f.expected}" if f.expected else "", f"{head[5]} {f.found}" if f.found else ""]
+    both = [f"{head[4]} {expected_text(f, lang)}" if f.expected else "", f"{head[5]} {f.found}" if f.found else ""]
     return ["\n".join(text for text in both if text)]
 
 
@@ -95,18 +95,20 @@ def _table(file: FileResult, lang: str, width: int) -> Table:
 def report(run: RunResult, out: IO[str], lang: str, *, width: int | None = None, color: bool | None = None) -> None:
     """Render findings as one table per file, in document order (rich is imported only here).
 
-    ``width`` is the terminal's width (rich measures it when None); ``color`` forces colour
-    on or off (rich decides from the stream when None).
+    ``width`` is the terminal's width (rich measures it when None); ``color`` turns colour
+    on or off (None: as the run says).
     """
     from rich.console import Console
     from rich.markup import escape
 
+    color = wants_color(run, color)
     console = Console(file=out, highlight=False, soft_wrap=False, width=width,
-                      force_terminal=color, no_color=color is False)
+                      force_terminal=color, no_color=not color)
     for file in run.each():
         if file.error:
             console.print(f"[bold red]{escape(file.error)}[/]")
             continue
         if file.findings:
             console.print(_table(file, lang, console.width))
-    console.print(run.summary_line(lang), markup=False)
+    if wants_summary(run):
+        console.print(run.summary_line(lang), markup=False)
