@@ -88,12 +88,13 @@ def test_document_order_puts_errors_first_at_a_place_and_docx_by_section() -> No
     assert sorted([late, early, same_table], key=document_key) == [same_table, early, late]
 
 
-def test_full_format_fits_80_columns_with_every_figure_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_full_format_fits_80_columns_with_every_figure_whole(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     for source in (FIXTURE, ROOT / "fixtures" / "changji-2024.txt"):
         result = run([str(source.relative_to(ROOT))], jobs=1)
         findings = list(run([str(source.relative_to(ROOT))], jobs=1).each())[0].findings
-        out = render("full", "en", result, width=80)
+        out = render("full", lang, result, width=80)
         lines = out.splitlines()
         assert len(findings) == 20
         assert len(lines) < 160, len(lines)  # the table took 289
@@ -104,7 +105,7 @@ def test_full_format_fits_80_columns_with_every_figure_whole(monkeypatch: pytest
             header = block.splitlines()[0]
             assert header.startswith(location(f)) and f" {f.rule} {f.name} [" in header, header
             block_lines = block.splitlines()
-            for text in (f.expected, f.found, f.rule, f.name, location(f)):
+            for text in (f.expected, f.found, f.rule, f.name, location(f, lang)):
                 assert text is not None
                 for token in text.split():  # each piece of a figure, code or place on one line, whole
                     assert any(token in line for line in block_lines), (token, block)
