@@ -312,3 +312,19 @@ def test_terminal_formats_take_their_colour_from_the_run(monkeypatch: pytest.Mon
     coloured.color = True  # type: ignore[attr-defined]  # set by the CLI from --color / NO_COLOR
     assert "\x1b[" in render("full", "en", coloured, color=None)
     assert "\x1b[" not in render("full", "en", checked(), color=None)
+
+
+def test_xlsx_refuses_a_terminal_with_a_one_line_error_and_exit_2() -> None:
+    pytest.importorskip("openpyxl")
+    import click
+
+    from budgetcheck.reporters import ReporterError
+
+    class Terminal(TextWithBuffer):
+        def isatty(self) -> bool:
+            return True
+
+    with pytest.raises(ReporterError) as caught:
+        get_reporter("xlsx")(RunResult([]), Terminal(), "en")
+    assert isinstance(caught.value, click.ClickException) and caught.value.exit_code == 2
+    assert "\n" not in caught.value.format_message()

@@ -8,7 +8,9 @@ and feeds the ``--format`` choice. Modules are imported only when their format i
 - The formats in :data:`BINARY` write bytes to ``out.buffer`` (``sys.stdout`` or a file
   opened as text both have one); they refuse a stream without one.
 - A reporter raises :class:`ReporterError` (one line, meant for the user) for a format that
-  cannot be written: a missing extra, a binary format on a text-only stream.
+  cannot be written: a missing extra, a binary format on a terminal or a text-only stream.
+  It is a click exception with exit code 2, so a command that lets it through still ends
+  with that one line and no traceback.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
+import click
+
 Reporter = Callable[..., None]  # (run, out, lang, **options) -> None
 
 
-class ReporterError(Exception):
+class ReporterError(click.ClickException):
     """A format that cannot be written here (a missing extra, a binary format on a text stream)."""
+
+    exit_code = 2
 
 
 REPORTERS: dict[str, str] = {

@@ -34,7 +34,7 @@ def require_openpyxl() -> None:
 def binary(out: IO[str]) -> IO[bytes]:
     """The byte stream under a text stream (``sys.stdout.buffer``, a file opened as text)."""
     buffer = getattr(out, "buffer", None)
-    if buffer is None:
+    if buffer is None or out.isatty():
         raise BinaryOutputError("xlsx is a binary format: write it to a file (-o report.xlsx) / xlsx 为二进制格式，请输出到文件")
     out.flush()
     return buffer  # type: ignore[no-any-return]
@@ -64,6 +64,6 @@ def workbook(run: RunResult, lang: str) -> Workbook:
 def report(run: RunResult, out: IO[str], lang: str) -> None:
     """Write the workbook to the byte stream under ``out``."""
     require_openpyxl()
-    stream = binary(out)
+    stream = binary(out)  # both checked before any file is read
     workbook(run, lang).save(stream)
     stream.flush()
