@@ -17,6 +17,7 @@ from budgetcheck.reporters import FORMATS, get_reporter
 from budgetcheck.reporters.cells import cell_width, crop, wrap
 from budgetcheck.reporters.place import document_key, location
 from budgetcheck.reporters.rows import COLUMNS
+from budgetcheck.reporters.snippet import SnippetReader
 from budgetcheck.runner import RunResult, run
 
 from .conftest import FIXTURE, ROOT
@@ -272,9 +273,16 @@ def test_document_blocks_are_found_by_their_unique_place_label() -> None:
         Row((Cell("合计", Where("table 2 row 5 cell 1")), Cell("20.00", Where("table 2 row 5 cell 2")))),
     ]
     places = located(blocks)
-    assert "page 4" not in places
-    assert places["paragraph 3"] == (("本年收入合计 20.00 万元",), 0)
-    assert places["table 2 row 5 cell 2"] == (("合计", "20.00"), 1)
+    assert len(places["page 4"]) == 2
+    assert places["paragraph 3"] == [(("本年收入合计 20.00 万元",), 0)]
+    assert places["table 2 row 5 cell 2"] == [(("合计", "20.00"), 1)]
+    reader = SnippetReader(documents=(".pdf",))
+    reader._places["a.pdf"] = places  # as read from the document
+    growth = reader.snippet(_finding(file="a.pdf", source="page 4", found="10.00%"))
+    assert growth is not None and growth.parts == ("增长 10.00%",) and growth.mark == (3, 9)
+    assert reader.snippet(_finding(file="a.pdf", source="page 4", found="1.00")) is None  # in neither
+    cell = reader.snippet(_finding(file="a.pdf", source="table 2 row 5 cell 2 (printed 200000元)"))
+    assert cell is not None and cell.parts == ("合计", "20.00") and cell.focus == 1 and cell.mark == (0, 5)
 
 
 def test_a_docx_finding_shows_its_printed_row(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:

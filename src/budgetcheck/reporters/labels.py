@@ -67,6 +67,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "count": ("Count", "数量"),
     "total": ("Total", "合计"),
     "no_findings": ("No findings.", "未发现问题。"),
+    "colon": (": ", "："),
 }
 
 VERDICTS: dict[str, tuple[str, str]] = {

@@ -5,8 +5,9 @@ A .yaml or .txt file is read again (once per file) to take the line of the findi
 layout :mod:`budgetcheck.extract.text` reads). A .docx/.pdf finding keeps only its place
 label (``table 3 row 5 cell 7``): when the reader is asked to (``documents``), the document
 is read again with the extractor's own reader and the block with that label is shown;
-otherwise, or when the label names no single block (a PDF ``page 4``), there is no snippet
-and the formats print the place instead.
+a label shared by several blocks (a PDF's ``page 4``) names the one of them that holds the
+printed figure, if only one does. Otherwise there is no snippet and the formats print the
+place instead.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from ..extract.blocks import Block
     from ..findings import Finding
 
-Located = dict[str, tuple[tuple[str, ...], int]]  # place label -> (block texts, focus)
+Located = dict[str, list[tuple[tuple[str, ...], int]]]  # place label -> [(block texts, focus)]
 
 LINE_SUFFIXES = (".yaml", ".yml", ".txt")
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
@@ -117,27 +118,26 @@ class SnippetReader:
     def _placed(self, finding: Finding) -> Snippet | None:
         if not finding.source:
             return None
-        found = self.places(finding.file).get(_NOTE.sub("", finding.source))
-        if found is None:
+        blocks = self.places(finding.file).get(_NOTE.sub("", finding.source), [])
+        if len(blocks) > 1:
+            blocks = [(parts, focus) for parts, focus in blocks if finding.found and finding.found in parts[focus]]
+        if len(blocks) != 1:
             return None
-        parts, focus = found
+        parts, focus = blocks[0]
         return Snippet(None, parts, focus, _find(parts[focus], finding.found, 0))
 
 
 def located(blocks: list[Block]) -> Located:
-    """Each block by the place label of its paragraph or cells (labels used twice dropped)."""
+    """The blocks by the place label of their paragraph or cells, in document order."""
     from ..extract.blocks import Paragraph
 
     places: Located = {}
-    repeated: set[str] = set()
     for block in blocks:
         wheres = [block.where] if isinstance(block, Paragraph) else [cell.where for cell in block.cells]
         texts = (block.text,) if isinstance(block, Paragraph) else tuple(block.texts)
         for focus, where in enumerate(wheres):
-            if where.label in places:
-                repeated.add(where.label)
-            places[where.label] = (texts, focus)
-    return {label: value for label, value in places.items() if label not in repeated}
+            places.setdefault(where.label, []).append((texts, focus))
+    return places
 
 
 def _read_places(name: str) -> Located:
