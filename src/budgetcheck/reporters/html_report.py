@@ -129,7 +129,6 @@ def context(run: RunResult, lang: str) -> dict[str, Any]:
         "summary_line": run.summary_line(lang),
         "documents": documents,
         "t": lambda key: word(key, lang),
-        "severity_name": lambda value: severity_name(value, lang),
     }
 
 

@@ -68,6 +68,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "total": ("Total", "合计"),
     "no_findings": ("No findings.", "未发现问题。"),
     "colon": (": ", "："),
+    "n_error": ("Errors", "强制性"),
+    "n_warning": ("Warnings", "提示性"),
+    "n_info": ("Info", "提示"),
 }
 
 VERDICTS: dict[str, tuple[str, str]] = {
