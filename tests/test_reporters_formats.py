@@ -15,6 +15,7 @@ from budgetcheck.engine import FileResult
 from budgetcheck.findings import Finding, Severity
 from budgetcheck.reporters import FORMATS, get_reporter
 from budgetcheck.reporters.cells import cell_width, crop, wrap
+from budgetcheck.reporters.common import expected_text
 from budgetcheck.reporters.place import document_key, location
 from budgetcheck.reporters.rows import COLUMNS
 from budgetcheck.reporters.snippet import SnippetReader
@@ -106,7 +107,7 @@ def test_full_format_fits_80_columns_with_every_figure_whole(lang: str, monkeypa
             header = block.splitlines()[0]
             assert header.startswith(location(f)) and f" {f.rule} {f.name} [" in header, header
             block_lines = block.splitlines()
-            for text in (f.expected, f.found, f.rule, f.name, location(f, lang)):
+            for text in (expected_text(f, lang), f.found, f.rule, f.name, location(f, lang)):
                 assert text is not None
                 for token in text.split():  # each piece of a figure, code or place on one line, whole
                     assert any(token in line for line in block_lines), (token, block)
@@ -304,20 +305,28 @@ def test_a_docx_finding_shows_its_printed_row(tmp_path: object, monkeypatch: pyt
     assert html.count("<mark>") == 20 and 'class="printed missing"' not in html
 
 
+def _with(result: RunResult, **changes: object) -> RunResult:
+    """The run with CLI settings (fields of a frozen run, or attributes of an older one)."""
+    import dataclasses
+
+    if set(changes) <= {f.name for f in dataclasses.fields(result)}:
+        return dataclasses.replace(result, **changes)  # type: ignore[arg-type]
+    for name, value in changes.items():
+        setattr(result, name, value)
+    return result
+
+
 @pytest.mark.parametrize("fmt", ["full", "table", "concise", "github"])
 def test_text_formats_leave_the_summary_out_when_the_run_says_so(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     shown = render(fmt, "en", checked())
-    quiet = checked()
-    quiet.show_summary = False  # type: ignore[attr-defined]  # set by the CLI under -q
-    hidden = render(fmt, "en", quiet)
+    hidden = render(fmt, "en", _with(checked(), show_summary=False))  # as the CLI makes it under -q
     assert "could not be checked" in shown.splitlines()[-1] and "could not be checked" not in hidden
 
 
 def test_terminal_formats_take_their_colour_from_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-    coloured = checked()
-    coloured.color = True  # type: ignore[attr-defined]  # set by the CLI from --color / NO_COLOR
+    coloured = _with(checked(), color=True)  # as the CLI makes it from --color / NO_COLOR
     assert "\x1b[" in render("full", "en", coloured, color=None)
     assert "\x1b[" not in render("full", "en", checked(), color=None)
 

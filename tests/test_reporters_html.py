@@ -10,6 +10,7 @@ import pytest
 
 from budgetcheck.engine import FileResult
 from budgetcheck.findings import Finding, Severity
+from budgetcheck.reporters.common import expected_text
 from budgetcheck.runner import RunResult, run
 
 from .conftest import ROOT
@@ -45,7 +46,7 @@ def test_reference_report_parses_strictly_and_holds_every_finding(lang: str, mon
         for block, f in zip(blocks, sorted(findings, key=lambda f: f.line or 0)):
             marks = [text_of(m) for m in block.iter(f"{NS}mark")]
             assert marks == [f.found], (f.rule, marks)
-            assert f.expected in text_of(block) and f.message(lang) in text_of(block)
+            assert expected_text(f, lang) in text_of(block) and f.message(lang) in text_of(block)
     assert tree.get("lang") == ("zh-CN" if lang == "zh" else "en")
 
 

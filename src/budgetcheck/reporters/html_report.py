@@ -9,6 +9,7 @@ packaged templates with autoescaping on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from ..runner import RunResult
 
 TEMPLATE = "report.html"
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # CJK and full-width
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,7 @@ class Entry:
     focus: int
     line_label: str | None
     is_row: bool
-    why: tuple[str, ...]
+    why: tuple[tuple[tuple[str, bool], ...], ...]  # paragraphs of (text, is code) pieces
     fix: str
     expected: str | None
 
@@ -59,14 +61,31 @@ def segments(snip: Snippet) -> tuple[tuple[tuple[str, bool], ...], ...]:
     return tuple(out)
 
 
-def explanation(rule: Rule | None, lang: str) -> tuple[str, ...]:
-    """The rule's documentation as paragraphs: Chinese docs (or summary) under zh."""
+def explanation(rule: Rule | None, lang: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
+    """The rule's documentation as paragraphs: Chinese docs (or summary) under zh.
+
+    Each paragraph is split into (text, is code) pieces at its ``backquotes``.
+    """
     if rule is None:
         return ()
-    if lang == "zh":
-        docs = str(getattr(rule, "docs_zh", "") or "")
-        return tuple(p for p in (rule.summary_zh, *docs.split("\n\n")) if p.strip())
-    return tuple(" ".join(p.split()) for p in (rule.summary, *rule.docs.split("\n\n")) if p.strip())
+    summary, docs = (rule.summary_zh, str(getattr(rule, "docs_zh", "") or "")) if lang == "zh" else (rule.summary, rule.docs)
+    paragraphs = [unwrap(p) for p in (summary, *docs.split("\n\n")) if p.strip()]
+    return tuple(code_pieces(p) for p in paragraphs)
+
+
+def unwrap(text: str) -> str:
+    """A wrapped paragraph on one line: a space where Latin text met, none between Chinese."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        joint = "" if _WIDE.match(out[-1]) or _WIDE.match(line[0]) else " "
+        out += joint + line
+    return out
+
+
+def code_pieces(text: str) -> tuple[tuple[str, bool], ...]:
+    """``a `b` c`` as ((a, False), (b, True), (c, False)), empty pieces left out."""
+    return tuple((piece, index % 2 == 1) for index, piece in enumerate(text.split("`")) if piece)
 
 
 def fix(finding: Finding, rule: Rule | None, lang: str) -> str:
