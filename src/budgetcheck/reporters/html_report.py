@@ -74,11 +74,11 @@ def explanation(rule: Rule | None, lang: str) -> tuple[tuple[tuple[str, bool], .
 
 
 def unwrap(text: str) -> str:
-    """A wrapped paragraph on one line: a space where Latin text met, none between Chinese."""
+    """A wrapped paragraph on one line: no space where a line break fell between Chinese characters."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     out = lines[0] if lines else ""
     for line in lines[1:]:
-        joint = "" if _WIDE.match(out[-1]) or _WIDE.match(line[0]) else " "
+        joint = "" if _WIDE.match(out[-1]) and _WIDE.match(line[0]) else " "
         out += joint + line
     return out
 
