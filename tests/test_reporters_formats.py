@@ -345,3 +345,15 @@ def test_xlsx_refuses_a_terminal_with_a_one_line_error_and_exit_2() -> None:
         get_reporter("xlsx")(RunResult([]), Terminal(), "en")
     assert isinstance(caught.value, click.ClickException) and caught.value.exit_code == 2
     assert "\n" not in caught.value.format_message()
+
+
+def test_a_yaml_snippet_leaves_the_comment_out(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "a.yaml"
+    path.write_text('income:\n  total: "10.00"   # 4 + 5 = 9\n  note: "a # b"  # not this\n', encoding="utf-8")
+    reader = SnippetReader()
+    total = reader.snippet(_finding(file=str(path), line=2, column=10, found="10.00"))
+    assert total is not None and total.parts == ('total: "10.00"',) and total.mark == (8, 13)
+    note = reader.snippet(_finding(file=str(path), line=3, column=9, found="a # b"))
+    assert note is not None and note.parts == ('note: "a # b"',)

@@ -33,8 +33,7 @@ INPUTS = [f"tests/data/reports/{name}.yaml" for name in ("clean", "findings", "b
 # Only rules that existed when the goldens were written, so new rules do not change them.
 RULES = "BC001,BC002,BC009,BC101,BC102,BC103"
 SELECT = ["--select", RULES]
-ENV = {"GITHUB_ACTIONS": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_US.UTF-8", "COLUMNS": "110",
-       "NO_COLOR": "1", "FORCE_COLOR": None}
+ENV = {"GITHUB_ACTIONS": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "en_US.UTF-8", "COLUMNS": "110"}
 UPDATE = os.environ.get("BUDGETCHECK_UPDATE_GOLDEN") == "1"
 WIDTH = 110
 

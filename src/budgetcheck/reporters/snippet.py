@@ -25,6 +25,7 @@ Located = dict[str, list[tuple[tuple[str, ...], int]]]  # place label -> [(block
 
 LINE_SUFFIXES = (".yaml", ".yml", ".txt")
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
+_COMMENT = re.compile(r"\s#")  # a YAML comment starts at a '#' after whitespace
 _NOTE = re.compile(r"\s*\(printed [^)]*\)$")  # a place label's "(printed 1234元)" note
 _READ_LIMIT = 64 * 1024 * 1024  # a file this big was refused by the loader anyway
 
@@ -110,7 +111,7 @@ class SnippetReader:
         if finding.file.lower().endswith(".txt") and raw.startswith("\t"):
             cells, focus = _row(lines, index)
             return Snippet(finding.line, tuple(cells), focus, _find(cells[focus], finding.found, 0))
-        text = raw.rstrip()
+        text = _without_comment(raw) if finding.file.lower().endswith((".yaml", ".yml")) else raw.rstrip()
         lead = len(text) - len(text.lstrip())
         near = (finding.column or 1) - 1 - lead
         return Snippet(finding.line, (text.lstrip(),), 0, _find(text.lstrip(), finding.found, near))
@@ -152,6 +153,15 @@ def _read_places(name: str) -> Located:
         return located(reader(data))
     except Exception:  # noqa: BLE001 - a snippet is shown when it can be; the place is shown anyway
         return {}
+
+
+def _without_comment(line: str) -> str:
+    """A YAML line without its trailing ``# comment`` (a ``#`` inside quotes is kept)."""
+    for match in _COMMENT.finditer(line):
+        before = line[: match.start()]
+        if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+            return before.rstrip()
+    return line.rstrip()
 
 
 def _read_lines(name: str) -> list[str] | None:
