@@ -16,6 +16,13 @@ SEED = ROOT / "fixtures" / "changji-2024.txt"
 DEFAULT_UNIT = {"name": "测试单位", "year": "2024"}
 
 
+def check_touching(loaded: LoadedReport, rules: dict | None = None, profile: object = None) -> tuple[FileResult, frozenset]:
+    """Check a report and also return every figure path a check used (coverage measurement)."""
+    touched: set = set()
+    result = check_report(loaded, rules, profile, touched=touched)  # type: ignore[arg-type]
+    return result, frozenset(touched)
+
+
 def with_unit(data: dict, positions: Positions | None = None) -> tuple[dict, Positions]:
     """Give a partial report the required ``unit`` section if it lacks one."""
     data = dict(data)

@@ -73,7 +73,7 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_a_directory_without_reports_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     code, out = concise(str(tmp_path / "empty"))
-    assert code == 2 and "no *.yaml" in out
+    assert code == 2 and "holds no report files (*.yaml" in out
 
 
 def test_parallel_run_reports_the_same_as_sequential(tmp_path: Path) -> None:

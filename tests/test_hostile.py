@@ -1,4 +1,4 @@
-"""Issue 6: hostile input. Each row of the README's robustness table is one case here."""
+"""Hostile input. Each row of the robustness table in docs/contributing.md is one case here."""
 
 from __future__ import annotations
 

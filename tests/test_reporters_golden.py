@@ -9,7 +9,6 @@ the CLI writes the same bytes for every format it offers.
 
 from __future__ import annotations
 
-import inspect
 import io
 import json
 import os
@@ -23,7 +22,7 @@ from budgetcheck import __version__
 from budgetcheck.catalogue import load_rules
 from budgetcheck.cli import main
 from budgetcheck.reporters import BINARY, FORMATS, TERMINAL, get_reporter
-from budgetcheck.runner import RunResult, run, select
+from budgetcheck.runner import Plan, RunResult, check_all, select
 from budgetcheck.selection import Selection
 
 from .conftest import ROOT
@@ -58,23 +57,17 @@ def options(fmt: str) -> dict[str, Any]:
     return {"width": WIDTH, "color": False} if fmt in TERMINAL else {}
 
 
-def checked(inputs: list[str] | None = None, rules: str = RULES) -> RunResult:
-    """The streamed run of the golden inputs with the golden rule selection."""
-    result = run(list(inputs or INPUTS), jobs=1)
+def checked(inputs: list[str] | None = None, rules: str = RULES, lang: str = "en") -> RunResult:
+    """The streamed run of the golden inputs with the golden rule selection, as the CLI builds it."""
     selection = Selection.build([rules], [], load_rules())
-    # The runner's select took a run and gave a run; after the result-module move it takes
-    # and gives the stream of file results.
-    takes_files = next(iter(inspect.signature(select).parameters)) == "files"
-    selected = select(result.files if takes_files else result, selection)  # type: ignore[arg-type]
-    if isinstance(selected, RunResult):
-        return selected
-    return RunResult(selected, rules=tuple(sorted(selection.codes)))  # as the CLI builds it
+    files = select(check_all(list(inputs or INPUTS), Plan(jobs=1, lang=lang)), selection)
+    return RunResult(files, rules=tuple(sorted(selection.codes)))
 
 
 def render(fmt: str, lang: str, result: RunResult | None = None, **extra: Any) -> str:
     """A reporter's output as text (an xlsx workbook as the JSON of its cells)."""
     out = TextWithBuffer()
-    get_reporter(fmt)(result or checked(), out, lang, **{**options(fmt), **extra})
+    get_reporter(fmt)(result or checked(lang=lang), out, lang, **{**options(fmt), **extra})
     if fmt in BINARY:
         return workbook_text(out.buffer.getvalue())
     return out.getvalue()

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
 
-from .findings import Finding
+from .i18n import Text, os_reason, syntax_reason
+from .result import Finding
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str]
@@ -55,16 +56,18 @@ def read(path: Path) -> Counter[Key]:
     """Read a baseline file into a multiset of keys."""
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc} / 基线文件无法读取") from None
+    except OSError as exc:
+        raise BaselineError(Text("baseline.unreadable", path=path, reason=os_reason(exc))) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineError(Text("baseline.unreadable", path=path, reason=syntax_reason(exc, "JSON"))) from None
     if not isinstance(data, dict) or data.get("baseline_version") != BASELINE_VERSION:
-        raise BaselineError(f"{path}: not a budgetcheck baseline (baseline_version {BASELINE_VERSION})")
+        raise BaselineError(Text("baseline.not_baseline", path=path, version=BASELINE_VERSION))
     known: Counter[Key] = Counter()
     for entry in data.get("findings") or []:
         try:
             known[(str(entry["file"]), str(entry["rule"]), str(entry["path"]))] += int(entry.get("count", 1))
         except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: malformed entry {entry!r}") from None
+            raise BaselineError(Text("baseline.malformed", path=path, entry=repr(entry))) from None
     return known
 
 

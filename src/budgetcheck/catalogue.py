@@ -35,6 +35,11 @@ class Rule:
     targets: tuple[dict[str, Any], ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
     targets_from: str | None = None
+    docs_zh: str = ""
+
+    def docs_in(self, lang: str) -> str:
+        """The documentation in ``lang``; English where a rule has no Chinese text yet."""
+        return self.docs_zh if lang == "zh" and self.docs_zh else self.docs
 
     def render(self, lang: str, values: dict[str, str]) -> str:
         """Fill the message template for ``lang`` with ``values`` (names only, no expressions)."""
@@ -92,6 +97,7 @@ def _rule_from(data: Any, path: Path) -> Rule:
         targets=tuple(data.get("targets") or ()),
         params=dict(data.get("params") or {}),
         targets_from=str(data["targets_from"]) if data.get("targets_from") else None,
+        docs_zh=str(data.get("docs_zh") or "").strip(),
     )
 
 

@@ -1,30 +1,38 @@
 """The ``budgetcheck`` command line. The only module that talks to the terminal.
 
 Heavy libraries (pydantic, rich, the reporters) are imported inside the commands, so that
-``budgetcheck --version`` stays cheap.
+``budgetcheck --version`` stays cheap. Every text comes from :mod:`budgetcheck.i18n`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
+from .i18n import did_you_mean, render, t
+from .i18n.clickhelp import Group, install
+from .live import utf8_stdout
 
-FORMATS = ("table", "concise", "json", "sarif", "github", "junit")  # = reporters.FORMATS
+if TYPE_CHECKING:
+    from .result import RunResult
+    from .settings import Settings
+
 EXIT_ERROR = 2
+LANG_CHOICE = click.Choice(["en", "zh"])
 
 EXAMPLES = """
 \b
-Examples:
+{examples}
   budgetcheck validate fixtures/changji-2024.yaml
-  budgetcheck validate reports/                      # every *.yaml/*.yml below
+  budgetcheck validate reports/
   budgetcheck validate --format concise --fail-on warning reports/*.yaml
   cat report.yaml | budgetcheck validate -
-  budgetcheck validate --format sarif reports/ > budgetcheck.sarif
+  budgetcheck validate --format sarif -o budgetcheck.sarif reports/
+  budgetcheck validate --statistics reports/
   budgetcheck validate --select BC1 --ignore BC009 report.yaml
   budgetcheck validate --write-baseline .budgetcheck-baseline.json reports/
   budgetcheck validate --baseline .budgetcheck-baseline.json reports/
@@ -36,15 +44,8 @@ Examples:
 
 def _fail(message: str) -> NoReturn:
     """Print a one-line error to stderr and exit 2 (usage, configuration or input error)."""
-    click.echo(f"budgetcheck: {message}", err=True)
+    click.echo(t("cli.error", message=render(message)), err=True)
     sys.exit(EXIT_ERROR)
-
-
-def _utf8_stdout() -> None:
-    """Reports hold Chinese text: write UTF-8 whatever the locale says."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-        reconfigure(encoding="utf-8")
 
 
 _FREEZE_AT_EXIT: list[bool] = []
@@ -65,134 +66,137 @@ def _skip_final_collection() -> None:
         _FREEZE_AT_EXIT.append(True)
 
 
-@click.group(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="budgetcheck")
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"budgetcheck {__version__}")
+        ctx.exit()
+
+
+@click.group(cls=Group, help="help.main", epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version, help="help.version")
+@click.option("--lang", type=LANG_CHOICE, expose_value=False, is_eager=True, help="help.lang",
+              callback=lambda _ctx, _param, value: install(value) if value else None)
 def main() -> None:
-    """Check the arithmetic of 部门决算公开说明 (final-accounts disclosures).
-
-    Exit codes of `validate`: 0 clean, 1 findings at or above --fail-on, 2 usage,
-    configuration or input error.
-    """
+    """The command group (its help text is the catalogue's ``help.main``)."""
 
 
-@main.command(epilog=EXAMPLES)
+@main.command(help="help.validate", epilog=EXAMPLES)
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: github under GitHub Actions, table on a terminal, else concise].")
-@click.option("--select", multiple=True, help="Report only these rules: code, code prefix (BC1) or name; repeat or comma-separate.")
-@click.option("--ignore", multiple=True, help="Do not report these rules (code, prefix or name).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that fails the run [default: error].")
-@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even with findings (unreadable input still exits 2).")
-@click.option("--profile", default=None, help="Scoring profile (national, deviation).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Message language [default: from the locale].")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files checked in parallel [default: all cores].")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, envvar="BUDGETCHECK_MAX_BYTES",
-              help="Refuse input files larger than this [default: 5 MiB].")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Read settings from this file instead of discovering pyproject.toml/.budgetcheck.toml.")
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide findings listed in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
-              help="Write every current finding to this baseline file (then the run passes).")
-@click.option("--allow-explained-errors", is_flag=True, default=None,
-              help="Let a report's explanations (说明) cover error-level findings too.")
+@click.option("--format", "fmt", default=None, metavar="FORMAT", help="help.format")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), default=None, help="help.output_file")
+@click.option("-q", "--quiet", count=True, help="help.quiet")
+@click.option("--statistics", is_flag=True, default=None, help="help.statistics")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default=None, help="help.color")
+@click.option("--select", multiple=True, help="help.select")
+@click.option("--ignore", multiple=True, help="help.ignore")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="help.fail_on")
+@click.option("--exit-zero", is_flag=True, default=None, help="help.exit_zero")
+@click.option("--profile", default=None, help="help.profile")
+@click.option("--lang", type=LANG_CHOICE, default=None, help="help.lang")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="help.jobs")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, envvar="BUDGETCHECK_MAX_BYTES", help="help.max_bytes")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help="help.config")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="help.baseline")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="help.write_baseline")
+@click.option("--allow-explained-errors", is_flag=True, default=None, help="help.allow_explained_errors")
 def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: str | None, **cli: Any) -> None:
     """Check report files, directories (recursively) or - for stdin."""
     _skip_final_collection()
-    from pathlib import Path
+    from .validate import run_validate
 
-    from . import baseline as baselines
-    from . import config as configs
-    from .catalogue import load_profiles, load_rules
-    from .inputs import STDIN, expand, start_directory
-    from .reporters import get_reporter
-    from .runner import apply_baseline, run, select, unreadable, with_files
-    from .selection import Selection, SelectionError
-    from .settings import resolve
-
-    expanded = expand(list(inputs))
     try:
-        config = configs.load(Path(config_file)) if config_file else configs.discover(start_directory(expanded.paths))
-    except configs.ConfigError as exc:
-        _fail(str(exc))
-    settings = resolve(cli, config, os.environ, sys.stdout.isatty())
-    if settings.fmt not in FORMATS:
-        _fail(f"unknown format {settings.fmt!r} (choose from {', '.join(FORMATS)})")
-    try:
-        selection = Selection.build(settings.select, settings.ignore, load_rules())
-    except SelectionError as exc:
-        _fail(str(exc))
-    if settings.profile is not None and settings.profile not in load_profiles():
-        _fail(f"unknown profile {settings.profile!r} (choose from {', '.join(load_profiles())})")
-    stdin = sys.stdin.buffer.read() if STDIN in expanded.paths else None
-    result = run(expanded.paths, settings.profile, settings.max_bytes, jobs=settings.jobs, stdin=stdin,
-                 allow_explained_errors=settings.allow_explained_errors)
-    result = with_files(result, (unreadable(source, message) for source, message in expanded.problems))
-    result = select(result, selection)
-    result.fail_on, result.exit_zero = settings.fail_on, settings.exit_zero
-    try:
-        if write_baseline:  # needs every finding before anything is reported
-            result.files = list(result.files)
-            count = baselines.write(Path(write_baseline), [f for file in result.files for f in file.findings if not f.explained])
-            click.echo(f"budgetcheck: wrote {count} finding(s) to {write_baseline}", err=True)
-        chosen = write_baseline or settings.baseline
-        if chosen:
-            result = apply_baseline(result, baselines.read(Path(chosen)))
-    except (baselines.BaselineError, OSError) as exc:
-        _fail(str(exc))
-    _utf8_stdout()
-    try:  # the reporter pulls the results: files are checked as it writes, none kept beyond need
-        get_reporter(settings.fmt)(result, sys.stdout, settings.lang)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `budgetcheck validate … | head`: the reader left, not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        result.drain()  # the exit code still covers every file
-    sys.exit(result.exit_code())
+        run_validate(list(inputs), config_file, write_baseline, cli)
+    except KeyboardInterrupt:  # before any file was checked (reading stdin, the configuration)
+        sys.exit(130)
 
 
-@main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
-def list_rules(fmt: str) -> None:
+@main.command("rules", help="help.rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="help.rules_format")
+@click.option("--lang", type=LANG_CHOICE, default=None, help="help.lang")
+def list_rules(fmt: str, lang: str | None) -> None:
     """List the rule catalogue (code, name, severity, summary)."""
     import json
 
     from .catalogue import load_rules
 
+    lang = _lang(lang)
     rules = load_rules().values()
-    _utf8_stdout()
+    utf8_stdout()
     if fmt == "json":
         entries = [{"code": r.code, "name": r.name, "severity": r.severity.value, "kind": r.kind,
-                    "summary": {"en": r.summary, "zh": r.summary_zh}, "docs": r.docs} for r in rules]
+                    "summary": {"en": r.summary, "zh": r.summary_zh},
+                    "docs": r.docs, "docs_zh": r.docs_in("zh")} for r in rules]
         click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
         return
     for rule in rules:
-        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+        summary = rule.summary_zh if lang == "zh" and rule.summary_zh else rule.summary
+        click.echo(f"{rule.code}  {rule.name:<28} {_pad(rule.severity.label(lang), 8)} {summary}")
 
 
-@main.command("rule")
+@main.command("rule", help="help.rule")
 @click.argument("code")
-def show_rule(code: str) -> None:
+@click.option("--lang", type=LANG_CHOICE, default=None, help="help.lang")
+def show_rule(code: str, lang: str | None) -> None:
     """Print one rule's documentation (by code or name)."""
-    from .catalogue import find_rule
+    from .catalogue import find_rule, load_rules
+    from .ruledoc import describe
 
+    lang = _lang(lang)
     rule = find_rule(code)
     if rule is None:
-        raise click.UsageError(f"no rule {code!r}; see `budgetcheck rules`")
-    _utf8_stdout()
-    click.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}\n{rule.summary_zh}\n")
-    click.echo(rule.docs + "\n")
-    click.echo("Failing example:\n" + rule.example_fail + "\n\nPassing example:\n" + rule.example_pass)
+        rules = load_rules()
+        hint = did_you_mean(code, [*rules, *(r.name for r in rules.values())])
+        raise click.UsageError(t("cli.no_rule", code=code, hint=hint))
+    utf8_stdout()
+    click.echo(describe(rule, lang))
 
 
-@main.command("schema")
+@main.command("schema", help="help.schema")
 def schema() -> None:
     """Print the JSON Schema of the report format (for editor completion)."""
     import json
 
     from .model import Report
 
-    _utf8_stdout()
+    utf8_stdout()
     click.echo(json.dumps(Report.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
+def _lang(given: str | None) -> str:
+    """The language of a discovery command: ``--lang``, else the locale."""
+    from .i18n import current, locale_lang
+
+    lang = given or (current() if current() != "en" else locale_lang(os.environ))
+    install(lang)
+    return lang
+
+
+def write_report(run: RunResult, settings: Settings, out: IO[str]) -> None:
+    """Write the run in the chosen format (or its statistics); ``-qq`` writes nothing."""
+    if settings.quiet >= 2:
+        run.drain()
+        return
+    if settings.statistics:
+        from .statistics import report as statistics
+
+        statistics(run, out, settings.lang)
+        return
+    from .reporters import get_reporter
+
+    get_reporter(settings.fmt)(run, out, settings.lang)
+
+
+def fail(message: str) -> NoReturn:
+    """Exit 2 with a one-line message (for the validate module)."""
+    _fail(message)
 
 
 def _register_extract() -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .i18n import Text, did_you_mean, os_reason, syntax_reason
+
 CONFIG_NAME = ".budgetcheck.toml"
 
 
@@ -33,6 +35,8 @@ _KEYS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "baseline": (str, None),
     "allow-explained-errors": (bool, None),
     "max-bytes": (int, None),
+    "statistics": (bool, None),
+    "color": (str, ("auto", "always", "never")),
 }
 
 
@@ -59,8 +63,10 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc} / 配置文件无法读取") from None
+    except OSError as exc:
+        raise ConfigError(Text("config.unreadable", path=path, reason=os_reason(exc))) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(Text("config.unreadable", path=path, reason=syntax_reason(exc, "TOML"))) from None
 
 
 def _table(path: Path, data: dict[str, Any], whole_file: bool) -> dict[str, Any] | None:
@@ -69,7 +75,7 @@ def _table(path: Path, data: dict[str, Any], whole_file: bool) -> dict[str, Any]
     if table is None and whole_file:
         table = data
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.budgetcheck] must be a table")
+        raise ConfigError(Text("config.not_table", path=path))
     return table
 
 
@@ -80,16 +86,18 @@ def validate(path: Path, table: dict[str, Any]) -> dict[str, Any]:
         key = raw_key.replace("_", "-")
         if key not in _KEYS:
             known = ", ".join(sorted(_KEYS))
-            raise ConfigError(f"{path}: unknown key {raw_key!r} (known: {known}) / 未知配置项 {raw_key}")
+            raise ConfigError(Text("config.unknown_key", path=path, key=raw_key, known=known,
+                                   hint=did_you_mean(key, _KEYS)))
         kind, allowed = _KEYS[key]
         if kind is list and isinstance(value, str):
             value = [value]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise ConfigError(f"{path}: {raw_key} must be a {kind.__name__} / 配置项类型错误")
+            raise ConfigError(Text("config.wrong_type", path=path, key=raw_key, kind=kind.__name__))
         if isinstance(value, list) and not all(isinstance(item, str) for item in value):
-            raise ConfigError(f"{path}: {raw_key} must be a list of strings / 配置项类型错误")
+            raise ConfigError(Text("config.not_strings", path=path, key=raw_key))
         if allowed is not None and value not in allowed:
-            raise ConfigError(f"{path}: {raw_key} must be one of {', '.join(allowed)} / 配置项取值错误")
+            raise ConfigError(Text("config.not_allowed", path=path, key=raw_key, allowed=", ".join(allowed),
+                                   hint=did_you_mean(str(value), allowed)))
         values[key] = value
     return values
 
@@ -99,7 +107,7 @@ def load(path: Path) -> Config:
     data = _read(path)
     table = _table(path, data, whole_file=path.name != "pyproject.toml")
     if table is None:
-        raise ConfigError(f"{path}: no [tool.budgetcheck] table / 缺少 [tool.budgetcheck]")
+        raise ConfigError(Text("config.no_table", path=path))
     return Config(validate(path, table), path)
 
 

@@ -13,26 +13,24 @@ from dataclasses import replace
 from typing import Any
 
 from .catalogue import Rule, find_rule
-from .findings import Finding, Severity
+from .i18n import Text
+from .result import Finding, Severity
 from .loader import LoadedReport
 
 UNUSED_RULE = "BC002"
 
-_UNMATCHED = ("matches no finding", "未对应任何检查结果")
-_UNKNOWN = ("names no rule", "所指规则不存在")
-_ERROR = (
-    "explains an error-level finding, which needs --allow-explained-errors",
-    "针对强制性问题，需使用 --allow-explained-errors",
-)
+_UNMATCHED = Text("explain.unmatched")
+_UNKNOWN = Text("explain.unknown")
+_ERROR = Text("explain.error")
 
 
 def _problem(loaded: LoadedReport, rules: dict[str, Rule], index: int, explanation: Any,
-             problem: tuple[str, str]) -> Finding:
+             problem: Text) -> Finding:
     rule = rules[UNUSED_RULE]
     path = ("explanations", index)
     text_path = f"explanations[{index}]"
     values = {"path": text_path, "rule": explanation.rule, "target": explanation.path,
-              "problem": problem[0], "problem_zh": problem[1]}
+              "problem": problem.render("en"), "problem_zh": problem.render("zh")}
     line, column = loaded.locate(path)
     return Finding(
         rule=rule.code, name=rule.name, severity=rule.severity,

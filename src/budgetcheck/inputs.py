@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import Text
+
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".docx", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -15,11 +17,11 @@ class Expanded:
     """The files to check, in order, and inputs that name nothing checkable."""
 
     paths: list[str]
-    problems: list[tuple[str, str]]
+    problems: list[tuple[str, Text]]
 
 
 def _under(directory: Path) -> list[str]:
-    """Every ``*.yaml``/``*.yml`` file below a directory, sorted, hidden folders skipped."""
+    """Every report file (``SUFFIXES``) below a directory, sorted, hidden folders skipped."""
     found = []
     for path in directory.rglob("*"):
         relative = path.relative_to(directory)
@@ -34,13 +36,13 @@ def expand(args: list[str]) -> Expanded:
     """Files as given (a missing one is checked and reported unreadable), directories
     expanded recursively, ``-`` kept once; duplicates dropped, order kept."""
     paths: list[str] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Text]] = []
     for arg in args:
         path = Path(arg)
         if arg != STDIN and path.is_dir():
             found = _under(path)
             if not found:
-                problems.append((arg, "directory holds no *.yaml or *.yml files / 目录中没有 YAML 文件"))
+                problems.append((arg, Text("input.empty_dir", suffixes=", ".join(f"*{s}" for s in SUFFIXES))))
             paths.extend(found)
         else:
             paths.append(arg)

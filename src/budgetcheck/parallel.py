@@ -80,17 +80,35 @@ def _pooled(
 ) -> Iterator[R]:
     """The process-pool branch of :func:`map_ordered`: a bounded window of ordered chunks."""
     pending: deque[Future[list[R]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer) as pool:
-        try:
-            while True:
-                while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
-                    chunk = list(islice(items, size))
-                    if not chunk:
-                        break
-                    pending.append(pool.submit(_run_chunk, func, chunk))
-                if not pending:
-                    return
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=initializer)
+    finished = False
+    try:
+        while True:
+            while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
+                chunk = list(islice(items, size))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_run_chunk, func, chunk))
+            if not pending:
+                finished = True
+                return
+            yield from pending.popleft().result()
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:  # interrupted, or the reader left: stop the workers now, not after their queue
+            _terminate(pool)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers and release it without waiting for queued work."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=1)

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .catalogue import Rule
-from .findings import Finding, Severity
+from .i18n import Text, did_you_mean
+from .result import Finding
 
 
 class SelectionError(ValueError):
@@ -27,7 +28,8 @@ def resolve_spec(spec: str, rules: dict[str, Rule]) -> set[str]:
     by_prefix = {code for code in rules if code.startswith(upper)} if upper.startswith("BC") else set()
     found = by_name | by_prefix
     if not found:
-        raise SelectionError(f"unknown rule, prefix or name {spec!r}; see `budgetcheck rules` / 未知规则 {spec}")
+        names = [*rules, *(rule.name for rule in rules.values())]
+        raise SelectionError(Text("select.unknown", spec=spec, hint=did_you_mean(spec, names)))
     return found
 
 

@@ -8,24 +8,30 @@ from dataclasses import dataclass
 from typing import Any
 
 from .config import Config
-from .findings import Severity
+from .i18n import locale_lang
 from .loader.decode import DEFAULT_MAX_BYTES
+from .result import Severity
 
+__all__ = ["Settings", "default_format", "locale_lang", "resolve", "wants_colour"]
 
-def locale_lang(env: Mapping[str, str]) -> str:
-    """``zh`` when the locale (LC_ALL, LC_MESSAGES, LANG, in POSIX order) is Chinese, else ``en``."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+TERMINAL_FORMAT, FALLBACK_TERMINAL_FORMAT = "full", "table"
 
 
 def default_format(env: Mapping[str, str], is_terminal: bool) -> str:
-    """``github`` inside GitHub Actions, ``table`` on a terminal, ``concise`` otherwise."""
+    """``github`` inside GitHub Actions, ``full`` on a terminal, ``concise`` otherwise."""
     if env.get("GITHUB_ACTIONS", "").lower() == "true":
         return "github"
-    return "table" if is_terminal else "concise"
+    return TERMINAL_FORMAT if is_terminal else "concise"
+
+
+def wants_colour(choice: str, env: Mapping[str, str], is_terminal: bool) -> bool:
+    """``--color``: always/never as said; auto colours a terminal unless NO_COLOR is set
+    (FORCE_COLOR colours a pipe too)."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if env.get("NO_COLOR"):
+        return False
+    return bool(env.get("FORCE_COLOR")) or is_terminal
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,10 @@ class Settings:
     max_bytes: int
     baseline: str | None
     allow_explained_errors: bool
+    quiet: int = 0
+    statistics: bool = False
+    color: str = "auto"
+    output_file: str | None = None
 
 
 def _pick(cli: Mapping[str, Any], config: Config, key: str, default: Any) -> Any:
@@ -57,8 +67,10 @@ def resolve(cli: Mapping[str, Any], config: Config, env: Mapping[str, str] | Non
     """Merge command-line values (None: not given) with the configuration and defaults."""
     env = os.environ if env is None else env
     baseline = cli.get("baseline") or config.path_setting("baseline")
+    output_file = cli.get("output_file")
     return Settings(
-        fmt=_pick(cli, config, "fmt", None) or config.get("format") or default_format(env, is_terminal),
+        fmt=_pick(cli, config, "fmt", None) or config.get("format")
+        or default_format(env, is_terminal and output_file is None),
         lang=_pick(cli, config, "lang", None) or locale_lang(env),
         select=tuple(_pick(cli, config, "select", ())),
         ignore=tuple(_pick(cli, config, "ignore", ())),
@@ -69,4 +81,8 @@ def resolve(cli: Mapping[str, Any], config: Config, env: Mapping[str, str] | Non
         max_bytes=int(_pick(cli, config, "max_bytes", DEFAULT_MAX_BYTES)),
         baseline=baseline,
         allow_explained_errors=bool(_pick(cli, config, "allow_explained_errors", False)),
+        quiet=int(cli.get("quiet") or 0),
+        statistics=bool(_pick(cli, config, "statistics", False)),
+        color=str(_pick(cli, config, "color", "auto")),
+        output_file=output_file,
     )

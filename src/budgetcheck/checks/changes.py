@@ -93,7 +93,7 @@ def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> 
             rule,
             paths[2],
             values,
-            expected=f"undefined (prior {shown}) / 无法计算",
+            expected=f"undefined (prior {shown})",
             found=rate.text,
             interval=prior.describe(places),
             related=paths,

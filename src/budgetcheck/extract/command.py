@@ -6,13 +6,16 @@ import sys
 
 import click
 
+from ..i18n import current, os_reason, place, t
+from ..i18n.clickhelp import Command
 
-@click.command("extract")
+
+@click.command("extract", cls=Command, help="help.extract")
 @click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write the report YAML here (default: standard output).")
-@click.option("--strict", is_flag=True, help="Fail (exit 2) when any text with figures could not be extracted.")
-@click.option("--no-comments", is_flag=True, help="Leave out the source comments.")
+              help="help.extract_output")
+@click.option("--strict", is_flag=True, help="help.extract_strict")
+@click.option("--no-comments", is_flag=True, help="help.extract_no_comments")
 def extract_command(input_file: str, output: str | None, strict: bool, no_comments: bool) -> None:
     """Extract a report (YAML for `validate`) from a .txt dump, .docx or .pdf disclosure.
 
@@ -26,18 +29,19 @@ def extract_command(input_file: str, output: str | None, strict: bool, no_commen
     try:
         extraction = extract_file(input_file)
     except InputError as exc:
-        click.echo(str(exc), err=True)
+        click.echo(exc.render(current()), err=True)
         sys.exit(2)
-    level = "error" if strict else "warning"
+    level = t("extract.error") if strict else t("extract.warning")
     for problem in extraction.problems:
-        click.echo(f"{input_file}: {level}: not extracted / 未能提取: {problem}", err=True)
+        shown = f"{place(problem.where.label, current())}: [{problem.section}] {problem.snippet}"
+        click.echo(t("extract.not_extracted", file=input_file, level=level, problem=shown), err=True)
     text = to_yaml(extraction, comments=not no_comments)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as exc:
-            click.echo(f"{output}: cannot write: {exc.strerror or exc} / 无法写入", err=True)
+            click.echo(t("cli.cannot_write", path=output, reason=os_reason(exc)), err=True)
             sys.exit(2)
     else:
         click.echo(text, nl=False)

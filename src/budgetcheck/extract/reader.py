@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import Text, os_reason
 from ..loader.decode import DEFAULT_MAX_BYTES, decode_report
 from ..loader.errors import InputError
 from .blocks import Block
@@ -22,7 +23,7 @@ def _blocks(data: bytes, suffix: str, source: str, max_bytes: int) -> list[Block
 
         return read_text_dump(decode_report(data, source, max_bytes))
     if len(data) > max_bytes:
-        raise InputError(source, f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+        raise InputError(source, Text("input.too_big", limit=f"{max_bytes:,}", env="BUDGETCHECK_MAX_BYTES"))
     package, extra = _MISSING[suffix]
     try:
         if suffix == ".docx":
@@ -31,20 +32,18 @@ def _blocks(data: bytes, suffix: str, source: str, max_bytes: int) -> list[Block
             from .pdf import read_pdf as reader
         return reader(data)
     except ImportError:
-        raise InputError(
-            source, f"reading {suffix} needs {package}: pip install 'budgetcheck[{extra}]' / 需要安装 {package}"
-        ) from None
+        raise InputError(source, Text("input.needs_extra", suffix=suffix, package=package, extra=extra)) from None
     except InputError:
         raise
     except Exception as exc:  # any reader failure on a damaged file is bad input, not a crash
-        raise InputError(source, f"cannot read {suffix} file: {type(exc).__name__}: {exc} / 文件无法读取") from None
+        raise InputError(source, Text("input.damaged", suffix=suffix, detail=f"{type(exc).__name__}: {exc}")) from None
 
 
 def extract_bytes(data: bytes, suffix: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
     """Extract report data from the bytes of a .txt, .docx or .pdf document."""
     suffix = suffix.lower()
     if suffix not in EXTRACTABLE:
-        raise InputError(source, f"cannot extract from {suffix or 'a file without extension'}: use .txt, .docx or .pdf")
+        raise InputError(source, Text("input.not_extractable", suffix=suffix or "-", suffixes=", ".join(EXTRACTABLE)))
     return extract_blocks(_blocks(data, suffix, source, max_bytes), source)
 
 
@@ -54,5 +53,5 @@ def extract_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: 
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None
+        raise InputError(source, Text("input.unreadable", reason=os_reason(exc))) from None
     return extract_bytes(data, Path(path).suffix, source, max_bytes)

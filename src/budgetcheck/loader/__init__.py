@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n import Text, os_reason, schema_problem_zh
 from ..paths import DataPath, format_path
 from .decode import DEFAULT_MAX_BYTES, decode_report
 from .errors import InputError
@@ -51,17 +52,19 @@ class LoadedReport:
         return None, None
 
 
-def _describe(error: Mapping[str, Any]) -> str:
+def _describe(error: Mapping[str, Any]) -> Text:
     kind = error["type"]
     loc = error["loc"]
     if kind == "missing":
-        return f"missing required field {loc[-1]!r} / 缺少必填字段 {loc[-1]}"
+        return Text("schema.missing", field=loc[-1])
     if kind == "extra_forbidden":
-        return f"unknown key {loc[-1]!r} / 未知字段 {loc[-1]}"
+        return Text("schema.unknown", field=loc[-1])
     raw = error.get("input")
-    shown = f" (got {raw!r})" if isinstance(raw, str) and len(raw) < 60 and repr(raw) not in str(error["msg"]) else ""
+    show = isinstance(raw, str) and len(raw) < 60 and repr(raw) not in str(error["msg"])
     message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{message}{shown} / 字段类型或取值错误"
+    return Text("schema.invalid", message=message, message_zh=schema_problem_zh(message),
+                shown=f" (got {raw!r})" if show else "",
+                shown_zh=f"（填写的是 {raw}）" if show else "")
 
 
 def build_report(data: Any, positions: Positions, source: str) -> LoadedReport:
@@ -73,7 +76,7 @@ def build_report(data: Any, positions: Positions, source: str) -> LoadedReport:
     loaded = LoadedReport(source, None, positions)
     if not isinstance(data, dict):
         line, col = positions.get((), (1, 1))
-        raise InputError(source, "a report is a YAML mapping of sections / 报告应为 YAML 映射", line, col)
+        raise InputError(source, Text("input.not_mapping"), line, col)
     try:
         loaded.report = Report.model_validate(data)
     except ValidationError as exc:
@@ -114,5 +117,5 @@ def load_report(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: s
         with Path(path).open("rb") as handle:  # never read more than the limit allows
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(source, f"cannot read file: {exc.strerror or exc} / 无法读取文件") from None
+        raise InputError(source, Text("input.unreadable", reason=os_reason(exc))) from None
     return load_text(decode_report(data, source, max_bytes), source)

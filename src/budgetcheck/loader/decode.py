@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import Text
 from .errors import InputError
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -35,12 +36,12 @@ def _utf16_without_bom(data: bytes) -> bool:
 def _refuse_binary(data: bytes, source: str) -> None:
     for bom, name in _BOMS.items():
         if data.startswith(bom):
-            raise InputError(source, f"file is {name}; save it as UTF-8 / 文件为 {name} 编码，请另存为 UTF-8")
+            raise InputError(source, Text("input.bom", name=name))
     if b"\x00" in data:
         if _utf16_without_bom(data):
-            raise InputError(source, "file looks like UTF-16 (NUL every other byte); save it as UTF-8 / 文件疑为 UTF-16 编码，请另存为 UTF-8")
+            raise InputError(source, Text("input.utf16"))
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(source, "binary data (NUL byte): not a YAML report / 二进制内容，不是 YAML 报告", line)
+        raise InputError(source, Text("input.nul"), line)
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -55,8 +56,7 @@ def _decode(data: bytes, source: str) -> str:
             column = at - (data.rfind(b"\n", 0, at) + 1) + 1
             raise InputError(
                 source,
-                f"not valid UTF-8 or GB18030/GBK: byte 0x{data[at]:02x} at offset {at}; save the file as UTF-8 "
-                "/ 文件编码无法识别（非 UTF-8 或 GB18030），请另存为 UTF-8",
+                Text("input.encoding", byte=f"{data[at]:02x}", offset=at),
                 line,
                 column,
             ) from None
@@ -67,7 +67,7 @@ def decode_report(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     if len(data) > max_bytes:
         raise InputError(
             source,
-            f"file is over the {max_bytes:,}-byte limit (--max-bytes or ${MAX_BYTES_ENV}) / 文件超过大小上限",
+            Text("input.too_big", limit=f"{max_bytes:,}", env=MAX_BYTES_ENV),
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -77,13 +77,15 @@ def decode_report(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) 
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
-        kind = "control character" if ord(control.group()) < 0xFFFE else "non-character"
+        control_character = ord(control.group()) < 0xFFFE
+        kind = "control character" if control_character else "non-character"
+        kind_zh = "控制字符" if control_character else "非字符"
         raise InputError(
             source,
-            f"binary data ({kind} U+{ord(control.group()):04X}): not a YAML report / 二进制内容，不是 YAML 报告",
+            Text("input.control", kind=kind, kind_zh=kind_zh, code=f"{ord(control.group()):04X}"),
             line,
             column,
         )
     if not text.strip():
-        raise InputError(source, "empty file: no report / 空文件", 1)
+        raise InputError(source, Text("input.empty_file"), 1)
     return text

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ..i18n import Text, yaml_problem_zh
 from ..paths import DataPath
 from .errors import InputError
 
@@ -41,10 +42,10 @@ class DuplicateKey:
     first: tuple[int, int]
 
     @property
-    def message(self) -> str:
-        """The bilingual description naming the first occurrence."""
+    def message(self) -> Text:
+        """The description naming the first occurrence (renders in either language)."""
         line, col = self.first
-        return f"duplicate key {self.key!r} (first at line {line}, column {col}) / 键重复（首次出现于第 {line} 行）"
+        return Text("schema.duplicate", key=self.key, line=line, column=col)
 
 
 def _where(event: Any) -> tuple[int, int]:
@@ -68,9 +69,11 @@ def _feed_events(text: str, source: str, builder: _Builder) -> None:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(str(exc.problem or exc).split())
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError(source, f"invalid YAML: {problem} / YAML 语法错误", line, col) from None
+        raise InputError(source, Text("yaml.invalid", problem=problem, problem_zh=yaml_problem_zh(problem)),
+                         line, col) from None
     except yaml.YAMLError as exc:
-        raise InputError(source, f"invalid YAML: {' '.join(str(exc).split())} / YAML 语法错误") from None
+        problem = " ".join(str(exc).split())
+        raise InputError(source, Text("yaml.invalid", problem=problem, problem_zh=yaml_problem_zh(problem))) from None
     finally:
         loader.dispose()
 
@@ -105,24 +108,24 @@ class _Builder:
             yaml.AliasEvent: self.alias,
         }
 
-    def fail(self, event: Any, message: str) -> InputError:
+    def fail(self, event: Any, message: Text) -> InputError:
         return InputError(self.source, message, *_where(event))
 
     def screen(self, event: Any) -> None:
         """Reject the YAML features a report has no use for."""
         if event.anchor:
-            raise self.fail(event, f"YAML anchors (&{event.anchor}) are not allowed in a report / 报告中不允许使用 YAML 锚点")
+            raise self.fail(event, Text("yaml.anchor", name=event.anchor))
         tag = event.tag
         if tag and tag not in _HARMLESS_TAGS:
-            raise self.fail(event, f"YAML tag {tag!r} is not allowed in a report / 报告中不允许使用 YAML 标签")
+            raise self.fail(event, Text("yaml.tag", tag=tag))
 
     def document(self, event: Any) -> None:
         self.documents += 1
         if self.documents > 1:
-            raise self.fail(event, "more than one YAML document / 文件含多个 YAML 文档")
+            raise self.fail(event, Text("yaml.documents"))
 
     def alias(self, event: Any) -> None:
-        raise self.fail(event, f"YAML aliases (*{event.anchor}) are not allowed in a report / 报告中不允许使用 YAML 别名")
+        raise self.fail(event, Text("yaml.alias", name=event.anchor))
 
     def scalar(self, event: Any) -> None:
         if event.anchor or event.tag:
@@ -148,7 +151,7 @@ class _Builder:
     def key(self, frame: list[Any], event: Any) -> None:
         key = event.value
         if key == "<<" and not event.style:
-            raise self.fail(event, "YAML merge keys (<<) are not allowed in a report / 不允许使用合并键")
+            raise self.fail(event, Text("yaml.merge"))
         seen = frame[_SEEN]
         if key in seen:
             duplicate = DuplicateKey(frame[_PATH] + (key,), key, _where(event), seen[key])
@@ -171,10 +174,10 @@ class _Builder:
             self.screen(event)
         parent = self.stack[-1] if self.stack else None
         if parent is not None and parent[_SEEN] is not None and parent[_KEY] is None:
-            raise self.fail(event, "mapping keys must be plain names / 键必须是名称")
+            raise self.fail(event, Text("yaml.key"))
         path = _child_path(parent) if parent else ()
         if len(path) >= MAX_DEPTH:
-            raise self.fail(event, f"nesting deeper than {MAX_DEPTH} levels / 嵌套过深")
+            raise self.fail(event, Text("yaml.depth", depth=MAX_DEPTH))
         dropped = parent is not None and parent[_DISCARD]
         if dropped:
             assert parent is not None
@@ -222,5 +225,5 @@ def parse_yaml(text: str, source: str, duplicates: list[DuplicateKey] | None = N
     builder = _Builder(source, duplicates)
     _feed_events(text, source, builder)
     if builder.root is None:
-        raise InputError(source, "empty document: no report / 文档为空", 1)
+        raise InputError(source, Text("yaml.empty"), 1)
     return builder.root, builder.positions

@@ -7,11 +7,11 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..findings import Finding, Severity
+from ..result import Finding, Severity
 from .place import location, place_label
 
 if TYPE_CHECKING:
-    from ..engine import FileResult
+    from ..result import FileResult
 
 
 def relative_uri(name: str) -> str:

@@ -7,7 +7,7 @@ from typing import IO, TYPE_CHECKING
 from .common import explained_note, figures_note, severity_tag, wants_summary, where
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 
 def report(run: RunResult, out: IO[str], lang: str) -> None:

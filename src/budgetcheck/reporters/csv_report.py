@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING
 from .rows import header, rows
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 BOM = "\ufeff"
 

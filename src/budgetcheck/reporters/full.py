@@ -18,8 +18,8 @@ from .place import document_key, location
 from .snippet import Snippet, SnippetReader
 
 if TYPE_CHECKING:
-    from ..findings import Finding
-    from ..runner import RunResult
+    from ..result import Finding
+    from ..result import RunResult
 
 _ANSI = {"error": "1;31", "warning": "33", "info": "36", "bold": "1", "dim": "2"}
 INDENT = "  "

@@ -7,12 +7,12 @@ import hashlib
 import json
 from typing import IO, TYPE_CHECKING, Any
 
-from ..findings import Finding, Severity
+from ..result import Finding, Severity
 from .common import relative_uri
 from .place import place_label
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

@@ -24,8 +24,8 @@ from .view import DocumentView, view
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from ..findings import Finding
-    from ..runner import RunResult
+    from ..result import Finding
+    from ..result import RunResult
 
 TEMPLATE = "report.html"
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # CJK and full-width

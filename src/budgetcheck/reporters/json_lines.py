@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import IO, TYPE_CHECKING, Any
 
-from ..findings import Severity
+from ..result import Severity
 from .json_report import finding_dict
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 
 def _line(value: dict[str, Any]) -> str:

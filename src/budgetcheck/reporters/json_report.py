@@ -6,11 +6,11 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..findings import Finding, Severity
+from ..result import Finding, Severity
 from .common import file_counts, status
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 SCHEMA_VERSION = 1
 

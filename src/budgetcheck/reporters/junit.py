@@ -11,12 +11,12 @@ import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING
 
 from ..catalogue import load_rules
-from ..findings import Finding
+from ..result import Finding
 from .common import explained_note, severity_tag, where
 
 if TYPE_CHECKING:
-    from ..engine import FileResult
-    from ..runner import RunResult
+    from ..result import FileResult
+    from ..result import RunResult
 
 
 def _line(f: Finding, lang: str) -> str:

@@ -15,7 +15,7 @@ from ..paths import PathError, format_path, parse_path
 from .labels import SECTIONS
 
 if TYPE_CHECKING:
-    from ..findings import Finding
+    from ..result import Finding
 
 # Place labels written by extract (English) and their Chinese form: (pattern, zh template).
 PLACE_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -33,11 +33,19 @@ _NUMBERS = re.compile(r"\d+")
 def place_label(finding: Finding, lang: str) -> str | None:
     """The finding's place inside its file in words, or None when nothing is known."""
     if finding.source:
-        return translate_place(finding.source, lang)
+        return source_place(finding, lang)
     if finding.line:
         label = f"line {finding.line}" + (f", column {finding.column}" if finding.column else "")
         return translate_place(label, lang)
     return None
+
+
+def source_place(finding: Finding, lang: str) -> str:
+    """The finding's place label in ``lang``: through ``Finding.source_text`` when it has it,
+    then :func:`translate_place` for what that leaves in English (a ``(printed …元)`` note)."""
+    translate = getattr(finding, "source_text", None)
+    text = translate(lang) if callable(translate) else None
+    return translate_place(text if isinstance(text, str) else finding.source or "", lang)
 
 
 def translate_place(label: str, lang: str) -> str:
@@ -54,7 +62,7 @@ def location(finding: Finding, lang: str = "en") -> str:
     if finding.line:
         return f"{finding.file}:{finding.line}" + (f":{finding.column}" if finding.column else "")
     if finding.source:
-        place = translate_place(finding.source, lang)
+        place = source_place(finding, lang)
         return f"{finding.file}（{place}）" if lang == "zh" else f"{finding.file} ({place})"
     return finding.file
 

@@ -13,8 +13,8 @@ from .place import place_label, section_of
 from .view import DocumentView, view
 
 if TYPE_CHECKING:
-    from ..findings import Finding
-    from ..runner import RunResult
+    from ..result import Finding
+    from ..result import RunResult
 
 COLUMNS = ("document", "unit", "year", "section", "table", "place", "rule", "name", "severity",
            "message_zh", "message_en", "expected", "printed", "explanation", "data_path")

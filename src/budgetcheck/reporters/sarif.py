@@ -9,11 +9,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
 from ..catalogue import Rule, load_rules
-from ..findings import Finding, Severity
+from ..result import Finding, Severity
 from .common import relative_uri
 
 if TYPE_CHECKING:
-    from ..runner import RunResult
+    from ..result import RunResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/budgetcheck/"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..extract.blocks import Block
-    from ..findings import Finding
+    from ..result import Finding
 
 Located = dict[str, list[tuple[tuple[str, ...], int]]]  # place label -> [(block texts, focus)]
 

@@ -12,9 +12,9 @@ from .place import document_key
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from ..engine import FileResult
-    from ..findings import Finding
-    from ..runner import RunResult
+    from ..result import FileResult
+    from ..result import Finding
+    from ..result import RunResult
 
 WIDE = 120  # below this many columns: names broken at hyphens, expected/printed in one column
 NAME_WIDTH = 14  # below WIDE_NAMES columns, rule names break after a hyphen to fit this

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from ..findings import Severity
+from ..result import Severity
 from .common import file_counts
 from .labels import VERDICTS, pick, section_name
 from .place import document_key, section_of, table_path
 
 if TYPE_CHECKING:
     from ..docinfo import DocumentInfo
-    from ..engine import FileResult
-    from ..findings import Finding
+    from ..result import FileResult
+    from ..result import Finding
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from .rows import COLUMNS, header, rows
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from ..runner import RunResult
+    from ..result import RunResult
 
 WIDTHS = {"document": 28, "unit": 24, "section": 20, "table": 28, "place": 16, "name": 22,
           "message_zh": 50, "message_en": 50, "explanation": 24, "data_path": 36}
