@@ -152,7 +152,7 @@ def test_csv_has_a_bom_the_documented_columns_and_both_languages(monkeypatch: py
                          "place": "第 6 行第 20 列", "severity": "强制性", "expected": "14", "printed": "15",
                          "message_zh": "实有人数：填报 15，分类合计为 14", "data_path": "unit.headcount_total"}
     assert headcount["message_en"].startswith("实有人数 (headcount): printed 15")
-    assert any(r["document"].endswith("broken.yaml") and "invalid YAML" in r["message_en"] for r in by_key)
+    assert any(r["document"].endswith("broken.yaml") and "YAML 语法错误" in r["message_zh"] for r in by_key)
 
 
 def test_xlsx_holds_the_csv_rows(monkeypatch: pytest.MonkeyPatch) -> None:
