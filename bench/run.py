@@ -188,6 +188,74 @@ def single_report(fixture: Path, repeat: int, peers: bool, tmp: Path) -> dict[st
     return found
 
 
+DOCUMENT_KINDS = ("txt", "docx", "pdf", "html")
+# Issue 14: a document costs at most this many times the YAML path (None: no target).
+DOCUMENT_BOUNDS: dict[str, float | None] = {"txt": None, "docx": 1.5, "pdf": 4.0, "html": None}
+TEXT = FIXTURE.with_suffix(".txt")  # the reference document as published, its text dump
+
+
+BUILD_DOCUMENTS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from budgetcheck.extract.text import read_text_dump
+from tests.documents import build_docx, build_pdf
+from tests.htmlpages import gov_page
+text, out = Path(sys.argv[2]), Path(sys.argv[3])
+blocks = read_text_dump(text.read_text(encoding="utf-8"))
+docx = build_docx(blocks)
+for kind, data in {"txt": text.read_bytes(), "docx": docx, "pdf": build_pdf(docx), "html": gov_page(blocks, "gbk")}.items():
+    (out / f"reference.{kind}").write_bytes(data)
+"""
+
+
+def write_documents(tmp: Path) -> dict[str, Path]:
+    """The reference document as .txt, .docx, .pdf and .html, built as the tests build them.
+
+    Built in a child process: a child's peak RSS as ``wait4`` reports it starts from its
+    parent's at the fork, so the benchmark process itself must stay small.
+    """
+    done = subprocess.run([PY, "-c", BUILD_DOCUMENTS, str(FIXTURE.parents[1]), str(TEXT), str(tmp)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise ImportError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "build failed")
+    return {kind: tmp / f"reference.{kind}" for kind in DOCUMENT_KINDS}
+
+
+def findings_of(argv: Sequence[str]) -> list[str]:
+    """The findings a concise run prints, without their places (which differ by format)."""
+    done = subprocess.run(list(argv), capture_output=True, text=True, check=False)
+    lines = [line for line in done.stdout.splitlines() if " BC" in line]
+    return sorted(line[line.index(" BC") + 1 :] for line in lines)
+
+
+def documents(repeat: int, tmp: Path, single: dict[str, Timing]) -> dict[str, dict[str, float | bool | str]]:
+    """Issue 14: ``validate`` on the reference document as each published kind, against the
+    YAML path, with a check that each gives the YAML's findings; and the default terminal
+    format (``table``) on the YAML."""
+    cli = cli_command()
+    yaml_run = [*cli, "validate", "--format", "concise", str(FIXTURE)]
+    expected = findings_of(yaml_run)
+    rows: dict[str, dict[str, float | bool | str]] = {}
+    try:
+        paths = write_documents(tmp)
+    except ImportError as exc:  # the document builders need the test extra
+        print(f"documents: skipped ({exc}; pip install -e '.[test]')")
+        return rows
+    for kind in DOCUMENT_KINDS:
+        argv = [*cli, "validate", "--format", "concise", str(paths[kind])]
+        timing = measure(f"budgetcheck validate reference.{kind}", argv, repeat)
+        single[f"doc_{kind}"] = timing
+        rows[kind] = {"over_yaml": ratio(timing.median, single["cli"].median),
+                      "cpu_over_yaml": ratio(timing.cpu, single["cli"].cpu),
+                      "same_findings": findings_of(argv) == expected}
+    table = measure("budgetcheck validate --format table", [*cli, "validate", "--format", "table", str(FIXTURE)], repeat)
+    single["format_table"] = table
+    rows["table_format"] = {"over_yaml": ratio(table.median, single["cli"].median),
+                            "cpu_over_yaml": ratio(table.cpu, single["cli"].cpu), "same_findings": True}
+    return rows
+
+
 def batch(files: list[str], repeat: int, jobs: int, single: dict[str, Timing]) -> dict[str, float | int | bool]:
     """Part (4)/(5): throughput, cost per report against parsing, speed-up, linearity, memory."""
     cli = cli_command()
@@ -230,11 +298,18 @@ def batch(files: list[str], repeat: int, jobs: int, single: dict[str, Timing]) -
     }
 
 
-def targets(single: dict[str, Timing], batched: dict[str, float | int | bool] | None) -> list[tuple[str, float, str, bool]]:
-    """Each target of issue 7 as (name, measured ratio, bound, met)."""
+def targets(single: dict[str, Timing], batched: dict[str, float | int | bool] | None,
+            docs: dict[str, dict[str, float | bool | str]] | None = None) -> list[tuple[str, float, str, bool]]:
+    """Each target of issues 7 and 14 as (name, measured ratio, bound, met)."""
     cli = single["cli"].median
     stack = ratio(cli, single["stack_floor"].median)
     rows = [("CLI / stack floor", stack, "<= 1.3", stack <= 1.3)]
+    for kind, found in (docs or {}).items():
+        bound = DOCUMENT_BOUNDS.get(kind)
+        if bound is not None:
+            value = float(found["over_yaml"])
+            rows.append((f".{kind} / YAML path (same findings: {found['same_findings']})", value,
+                         f"<= {bound}", value <= bound and bool(found["same_findings"])))
     for key in ("yamllint", "check_jsonschema"):
         if key in single:
             value = ratio(cli, single[key].median)
@@ -253,7 +328,8 @@ def targets(single: dict[str, Timing], batched: dict[str, float | int | bool] | 
     return rows
 
 
-def report(single: dict[str, Timing], batched: dict[str, float | int | bool] | None) -> str:
+def report(single: dict[str, Timing], batched: dict[str, float | int | bool] | None,
+           docs: dict[str, dict[str, float | bool | str]] | None = None) -> str:
     """The printed result: absolute times, ratios to the parse floor, targets."""
     floor = single["parse_floor"].median
     lines = [f"{'command':<42}{'median ms':>10}{'best ms':>9}{'x parse':>9}{'max RSS MiB':>13}"]
@@ -267,9 +343,15 @@ def report(single: dict[str, Timing], batched: dict[str, float | int | bool] | N
         for key, value in batched.items():
             shown = f"{value:.3f}" if isinstance(value, float) else str(value)
             lines.append(f"  {key:<34}{shown:>12}")
+    if docs:
+        lines.append("")
+        lines.append(f"{'document (reference, validate)':<42}{'x YAML':>10}{'CPU x YAML':>12}  same findings")
+        for kind, found in docs.items():
+            lines.append(f"{kind:<42}{float(found['over_yaml']):>10.2f}{float(found['cpu_over_yaml']):>12.2f}"
+                         f"  {found['same_findings']}")
     lines.append("")
     lines.append(f"{'target':<44}{'measured':>9}  {'bound':<9} met")
-    for name, value, bound, met in targets(single, batched):
+    for name, value, bound, met in targets(single, batched, docs):
         lines.append(f"{name:<44}{value:>9.2f}  {bound:<9} {'yes' if met else 'NO'}")
     return "\n".join(lines)
 
@@ -282,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-repeat", type=int, default=1, help="runs per batch command")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the parallel batch")
     parser.add_argument("--no-peers", action="store_true", help="skip yamllint and check-jsonschema")
+    parser.add_argument("--no-documents", action="store_true", help="skip the .txt/.docx/.pdf/.html rows")
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
     args = parser.parse_args(argv)
@@ -292,17 +375,19 @@ def main(argv: list[str] | None = None) -> int:
         for peer in ("yamllint", "check-jsonschema"):
             if not args.no_peers and peer.replace("-", "_") not in single:
                 print(f"peer {peer}: skipped (not installed; pip install -e '.[bench]')")
+        docs = None if args.no_documents else documents(args.repeat, tmp, single)
         batched = None
         if args.reports > 1:
             files = [str(p) for p in generate(tmp / "reports", args.reports)]
             batched = batch(files, args.batch_repeat, args.jobs, single)
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, fixture {args.fixture.name}, "
               f"load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}, byte-compiled {compiled}")
-        print(report(single, batched))
+        print(report(single, batched, docs))
         if args.json:
-            data = {"single": {k: asdict(v) for k, v in single.items()}, "batch": batched,
+            data = {"single": {k: asdict(v) for k, v in single.items()}, "batch": batched, "documents": docs,
                     "load_average_after": list(os.getloadavg())}
-            data["targets"] = [dict(zip(("target", "measured", "bound", "met"), row)) for row in targets(single, batched)]
+            data["targets"] = [dict(zip(("target", "measured", "bound", "met"), row))
+                               for row in targets(single, batched, docs)]
             args.json.write_text(json.dumps(data, indent=2), encoding="utf-8")
     return 0
 

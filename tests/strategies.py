@@ -9,13 +9,19 @@ result is the raw data a report YAML holds (every figure a string as printed) an
 :func:`to_yaml` writes it as YAML text with quoted figures.
 
 A report built here satisfies every identity of domain.md §2 under the ``national`` profile,
-so the linter must find nothing at warning level or above in it.
+so the linter must find nothing at warning level or above in it. ``consistent_reports(styled=True)``
+also draws a scoring profile (``rules/profiles/``), names it in the report's ``profile`` key and
+scores the performance tables by it: capped or deducted rates above target, met ceilings printed
+as target/actual, scores rounded to whole or half points, execution scored by thresholds, and
+deadlines met by an actual month (``2024年11月``, or ``2024年12月`` against a deadline inside
+December, which is undecided and must not be reported).
 """
 
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -37,35 +43,73 @@ CLASSES = {
 VEHICLE_KINDS = ("主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "其他用车")
 
 
+@dataclass(frozen=True)
+class Style:
+    """How a profile scores a table (what the generator must print to be consistent with it)."""
+
+    profile: str = "national"
+    above_target: str = "full"  # full | deviation
+    capped_rates: bool | None = False  # print forward rates above 100 % as 100 % (None: either)
+    reverse_inverse: bool = False  # print met ceilings as target / actual
+    step: Fraction | None = None  # scores rounded to whole (1) or half (1/2) points
+    thresholds: tuple[tuple[Fraction, Fraction], ...] = ()  # execution score bands (min rate, share)
+    month_dates: bool = True  # some deadlines met by an actual month without a day
+
+
+STYLES = (
+    Style(),
+    Style(capped_rates=None),
+    Style("deviation", above_target="deviation"),
+    Style("anhui-hubei"),
+    Style("chongqing", capped_rates=True),
+    Style("capped-proportional", capped_rates=None),
+    Style("reverse-ratio", reverse_inverse=True),
+    Style("whole-points", step=Fraction(1)),
+    Style("half-points", step=Fraction(1, 2)),
+    Style("thresholds-example", thresholds=((Fraction(9, 10), Fraction(1)), (Fraction(8, 10), Fraction(8, 10)),
+                                            (Fraction(6, 10), Fraction(6, 10)), (Fraction(0), Fraction(0)))),
+)
+
+
+def step_rounded(value: Fraction, step: Fraction | None) -> Fraction:
+    """A score rounded half up to the style's step (two decimals when it has none)."""
+    if step is None:
+        return Fraction(rounded(value, 2))
+    return Fraction(rounded(value / step, 0)) * step
+
+
 # -- printing ------------------------------------------------------------------------------
-def rounded(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half away from zero to ``places`` decimals, as documents print."""
+def rounded(value: Fraction, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """``value`` rounded half away from zero to ``places`` decimals, as documents print
+    (``rounding=ROUND_DOWN``: truncated toward zero, as a system cutting 元 to 万元 does)."""
     scaled = Decimal(value.numerator) / Decimal(value.denominator) if value.denominator != 1 else Decimal(value.numerator)
-    return scaled.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return scaled.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
-def print_number(value: Fraction, places: int, commas: bool = False) -> str:
+def print_number(value: Fraction, places: int, commas: bool = False, rounding: str = ROUND_HALF_UP) -> str:
     """A number as printed: fixed decimals, optional thousands separators."""
-    dec = rounded(value, places)
+    dec = rounded(value, places, rounding)
     if dec == 0:
         dec = abs(dec)  # "-0.00" is not how a document prints nothing
     return f"{dec:,.{places}f}" if commas else f"{dec:.{places}f}"
 
 
 class Printer:
-    """How one document prints: thousands separators or not, percent decimals."""
+    """How one document prints: thousands separators or not, percent decimals, and whether
+    its source system truncates amounts and rates instead of rounding them."""
 
-    def __init__(self, commas: bool, pct_places: int):
+    def __init__(self, commas: bool, pct_places: int, truncates: bool = False):
         self.commas = commas
         self.pct_places = pct_places
+        self.rounding = ROUND_DOWN if truncates else ROUND_HALF_UP
 
-    def amount(self, yuan: int | Fraction) -> str:
-        """An amount given in 元, printed in 万元 with two decimals."""
-        return print_number(Fraction(yuan) / WAN, 2, self.commas)
+    def amount(self, yuan: int | Fraction, places: int = 2) -> str:
+        """An amount given in 元, printed in 万元 with two decimals (or ``places``)."""
+        return print_number(Fraction(yuan) / WAN, places, self.commas, self.rounding)
 
     def pct(self, ratio: Fraction, places: int | None = None) -> str:
         """A ratio printed as a percentage."""
-        return print_number(ratio * 100, self.pct_places if places is None else places) + "%"
+        return print_number(ratio * 100, self.pct_places if places is None else places, rounding=self.rounding) + "%"
 
     @staticmethod
     def score(points: Fraction) -> str:
@@ -81,6 +125,8 @@ def printed_value(text: str) -> Fraction:
 # -- drawing -------------------------------------------------------------------------------
 class Gen:
     """Draw helpers bound to one hypothesis ``draw`` and one document's printing habits."""
+
+    style: Style = Style()
 
     def __init__(self, draw: Any, printer: Printer):
         self.draw = draw
@@ -125,10 +171,21 @@ def _items(g: Gen, labels: tuple[str, ...], amounts: list[int], total: int) -> l
 
 # -- sections ------------------------------------------------------------------------------
 @st.composite
-def consistent_reports(draw: Any) -> dict[str, Any]:
-    """A complete report (raw printed data) in which every identity holds after rounding."""
-    g = Gen(draw, Printer(commas=draw(st.booleans()), pct_places=draw(st.sampled_from([2, 2, 2, 1, 0]))))
+def consistent_reports(draw: Any, styled: bool = False, truncates: bool = False) -> dict[str, Any]:
+    """A complete report (raw printed data) in which every identity holds after rounding;
+    ``styled``: scored under a drawn profile, named in the report.
+
+    Some figures printed twice are printed at a coarser precision in one place (本年收入合计
+    in the income section, the unit budget in the 预算绩效 paragraph): both copies round the
+    same true value. ``truncates``: the accounts system truncates every amount and rate
+    instead of rounding them; such a report has no performance tables.
+    """
+    g = Gen(draw, Printer(commas=draw(st.booleans()), pct_places=draw(st.sampled_from([2, 2, 2, 1, 0])),
+                          truncates=truncates))
+    g.style = draw(st.sampled_from(STYLES)) if styled else Style(month_dates=False)
     report: dict[str, Any] = {"schema_version": "1", "title": "某单位部门决算公开说明"}
+    if g.style.profile != "national":
+        report["profile"] = g.style.profile
     report["unit"] = _unit(g)
     gb = _general_budget_section(g)
     basic_total, personnel, public = gb["_basic"]
@@ -158,8 +215,10 @@ def consistent_reports(draw: Any) -> dict[str, Any]:
         "balance_distribution": g.p.amount(distribution), "closing_balance": g.p.amount(closing),
         "change": g.change(grand_total, allow_new=False),
     }
-    report["income"] = {"total": g.p.amount(current_income), "items": _items(g, INCOME_LABELS, income_parts, current_income)}
-    report["expenditure"] = {"total": g.p.amount(current_exp), "items": _items(g, EXPENDITURE_LABELS, exp_parts, current_exp)}
+    report["income"] = {"total": g.p.amount(current_income, _copy_places(g)),
+                        "items": _items(g, INCOME_LABELS, income_parts, current_income)}
+    report["expenditure"] = {"total": g.p.amount(current_exp, _copy_places(g)),
+                             "items": _items(g, EXPENDITURE_LABELS, exp_parts, current_exp)}
     fiscal_budget = g.yuan(max(1, fiscal_expenditure // 3), 2 * fiscal_expenditure + 10_000, False)
     comparison = {"budget": g.p.amount(fiscal_budget), "final": g.p.amount(fiscal_expenditure),
                   "variance_rate": g.p.pct(Fraction(fiscal_expenditure - fiscal_budget, fiscal_budget)),
@@ -185,8 +244,16 @@ def consistent_reports(draw: Any) -> dict[str, Any]:
     report["operating_costs"] = {"label": "公用经费", "amount": g.p.amount(public), "change": g.change(public, allow_new=False)}
     report["procurement"] = _procurement(g)
     report["assets"] = _assets(g, vehicles)
-    report["performance"] = _performance(g, grand_total, current_exp, fiscal_budget)
+    if not truncates:
+        # Left out of a truncating document: the self-evaluation rules (BC501, BC605) read
+        # only the printed rate or score as truncated, not its operands (checks/tables.py).
+        report["performance"] = _performance(g, grand_total, current_exp, fiscal_budget)
     return report
+
+
+def _copy_places(g: Gen) -> int:
+    """The precision of a figure's second copy: usually the document's 2, sometimes 1 or 0."""
+    return g.draw(st.sampled_from([2, 2, 2, 1, 0]))
 
 
 def _unit(g: Gen) -> dict[str, Any]:
@@ -328,13 +395,23 @@ def _funds(g: Gen, annual: int, executed: int, initial: int, labels: tuple[str, 
     rate = Fraction(executed, annual) if annual else None
     total: dict[str, str] = {"label": "年度资金总额", "initial_budget": g.p.amount(initial),
                              "annual_budget": g.p.amount(annual), "executed": g.p.amount(executed), "weight": "10"}
-    score = Fraction(10) * min(Fraction(1), rate) if rate is not None else Fraction(0)
+    score = _execution_score(g.style, rate)
     total["execution_rate"] = g.p.pct(rate, 2) if rate is not None else "—"
+    score = step_rounded(score, g.style.step)
     total["score"] = print_number(score, 2)
     parts = [{"label": label, "initial_budget": g.p.amount(a), "annual_budget": g.p.amount(b),
               "executed": g.p.amount(c), "weight": "—", "execution_rate": "—", "score": "—"}
              for label, a, b, c in zip(labels, *columns)]
     return {"total": total, "parts": parts, "_score": rounded(score, 2)}
+
+
+def _execution_score(style: Style, rate: Fraction | None) -> Fraction:
+    """10 × 执行率 capped at 10, or the share of the threshold band the rate falls in."""
+    if rate is None:
+        return Fraction(0)
+    if style.thresholds:
+        return 10 * next(share for minimum, share in style.thresholds if rate >= minimum)
+    return Fraction(10) * min(Fraction(1), rate)
 
 
 def _split_executed(g: Gen, budgets: list[int], executed: int) -> list[int]:
@@ -370,22 +447,40 @@ def _indicator(g: Gen, weight: int, name: str) -> tuple[dict[str, Any], Decimal]
         row.update(target=f"={target}套", actual=f"={actual}套")
     elif kind == "reverse":
         target = g.draw(st.integers(1, 200))
-        row.update(level1="成本指标", level2="经济成本指标", target=f"<={target}万元",
-                   actual=f"={g.draw(st.integers(0, target))}万元")
+        spent = g.draw(st.integers(0, target))
+        row.update(level1="成本指标", level2="经济成本指标", target=f"<={target}万元", actual=f"={spent}万元")
     elif kind == "deadline":
         day = g.draw(st.integers(1, 28))
-        row.update(level2="时效指标", target=f"2024年12月{day}日前", actual=f"2024年11月{g.draw(st.integers(1, 28))}日",
-                   scoring_rule="直接赋分")
+        row.update(level2="时效指标", target=f"2024年12月{day}日前", actual=_done_on(g), scoring_rule="直接赋分")
     else:
         row.update(level1="效益指标", level2="社会效益指标", target=g.draw(st.sampled_from(["提升", "有效保障", "提高"])),
                    actual="达到预期指标", scoring_rule="按评判等级赋分")
-    score = Fraction(weight) * min(rate, Fraction(1))
-    row["completion_rate"] = "100%" if rate == 1 else g.p.pct(rate, 2)
-    printed = rounded(score, 2)
+    score, row["completion_rate"] = _rate_and_score(g, Fraction(weight), rate)
+    if kind == "reverse" and g.style.reverse_inverse and 0 < spent < target:
+        row["completion_rate"] = g.p.pct(Fraction(target, spent), 2)  # a met ceiling printed as target / actual
+    printed = rounded(step_rounded(score, g.style.step), 2)
     row["score"] = Printer.score(Fraction(printed))
     if rate != 1:
         row["deviation_reason"] = "实际完成与目标存在差异。"
     return row, printed
+
+
+def _done_on(g: Gen) -> str:
+    """An on-time actual date for a December deadline: a November day or month, or December
+    without a day (which the deadline day splits: undecided, so never reported)."""
+    if not g.style.month_dates:
+        return f"2024年11月{g.draw(st.integers(1, 28))}日"
+    return g.draw(st.sampled_from([f"2024年11月{g.draw(st.integers(1, 28))}日", "2024年11月", "2024年12月"]))
+
+
+def _rate_and_score(g: Gen, weight: Fraction, rate: Fraction) -> tuple[Fraction, str]:
+    """The true score and the printed completion rate of a forward row under the style."""
+    if rate <= 1:
+        return weight * rate, "100%" if rate == 1 else g.p.pct(rate, 2)
+    if g.style.above_target == "deviation":
+        return weight * max(Fraction(0), 2 - rate), g.p.pct(rate, 2)
+    capped = g.style.capped_rates if g.style.capped_rates is not None else g.draw(st.booleans())
+    return weight, "100%" if capped else g.p.pct(rate, 2)
 
 
 def _table(g: Gen, funds: dict[str, Any], name: str | None, completion: bool) -> dict[str, Any]:
@@ -420,6 +515,10 @@ def _cost_rows(g: Gen, rows: list[dict[str, Any]], funds: dict[str, str]) -> Non
                         actual=f"={funds['executed'].replace(',', '')}万元")
     elif sum(printed_value(row["target"][2:-2]) for row in costs) == annual:
         costs[0]["target"] = f"<={printed_value(costs[0]['target'][2:-2]) + 1}万元"
+    else:
+        return
+    if "completion_rate" in costs[0]:  # the figures changed: a met ceiling printed 100 %
+        costs[0]["completion_rate"] = "100%"
 
 
 def _performance(g: Gen, annual_total: int, executed_total: int, initial_total: int) -> dict[str, Any]:
@@ -435,7 +534,8 @@ def _performance(g: Gen, annual_total: int, executed_total: int, initial_total: 
         projects.append(_table(g, funds, f"项目{index + 1}", completion=True))
         budget_sum += annual
         executed_sum += executed
-    summary = {"unit_tables": "1", "unit_budget": g.p.amount(annual_total), "unit_executed": g.p.amount(executed_total),
+    summary = {"unit_tables": "1", "unit_budget": g.p.amount(annual_total, _copy_places(g)),
+               "unit_executed": g.p.amount(executed_total, _copy_places(g)),
                "projects": str(len(projects)), "project_budget": g.p.amount(budget_sum),
                "project_executed": g.p.amount(executed_sum)}
     return {"summary": summary, "unit_table": unit_table, "projects": projects}

@@ -273,3 +273,56 @@ def _table(title: str, name_label: str, table: Data, year: str, completion: bool
         rows.append(["年度绩效指标完成情况" if index == 0 else "", *cells])
     rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
     return _rows(*rows) + ["", "", ""]
+
+
+# -- self-evaluation tables as running text (the layouts of docs/selfeval.md) --------------
+SELFEVAL_LAYOUTS = ("pipes", "spaces", "paragraphs", "glued")
+_SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
+             ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
+_SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
+                  ("得分", "score"))
+
+
+def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list[list[str]]:
+    """A table as rows of cells: title, identity, funds block, indicator block, 总分."""
+    columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in table["indicators"])]
+    rows = [[f"{title}({year}年度)"]]
+    if table.get("name"):
+        rows.append(["项目名称", table["name"]])
+    rows.append(["主管部门", unit])
+    rows += [["项目资金(万元)", *(head for head, _ in _SE_FUNDS)]]
+    funds = table["funds"]
+    rows.append(["年度资金总额", *(funds["total"].get(key, "") for _, key in _SE_FUNDS)])
+    for number, part in enumerate(funds["parts"]):
+        rows.append([("其中:" if number == 0 else "") + part["label"], *(part.get(key, "") for _, key in _SE_FUNDS)])
+    rows.append(["一级指标", "二级指标", "三级指标", *(head for head, _ in columns)])
+    above: dict[str, str] = {}
+    for row in table["indicators"]:
+        cells = []
+        for level in ("level1", "level2"):
+            if above.get(level) != row[level]:
+                cells.append(row[level])
+                above[level] = row[level]
+        name = row["name"] + ("情况" if glued else "")  # a glued name must not end in a digit
+        rows.append([*cells, name, *(row.get(key, "") for _, key in columns)])
+    rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
+    return rows
+
+
+def render_selfeval(report: Data, layout: str) -> str:
+    """The performance tables of a generated report as running text in one layout: cells one
+    per line ending `` |``, rows of space-separated cells, one cell per paragraph with runs of
+    blank lines between rows, or every cell glued to the next (``SELFEVAL_LAYOUTS``)."""
+    year = report["unit"]["year"]
+    performance = report["performance"]
+    tables = [("项目支出绩效自评表", project) for project in performance["projects"]]
+    rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], layout == "glued")]
+    if layout == "pipes":
+        lines = [f"{cell} |" if cell else "|" for row in rows for cell in [*row, ""]]
+    elif layout == "spaces":
+        lines = ["    " + " ".join(cell if cell else "-" for cell in row) for row in rows]
+    elif layout == "paragraphs":
+        lines = [line for row in rows for line in [*(part for cell in row for part in (cell or "-", "")), *[""] * 8]]
+    else:
+        lines = ["".join(cell for row in rows for cell in row)]
+    return "\n".join(lines) + "\n"

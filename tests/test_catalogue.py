@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.catalogue import load_profiles, load_rules
+from budgetcheck.catalogue import load_rules
+from budgetcheck.profiles import load_profiles
 from budgetcheck.checks import KINDS
 from budgetcheck.loader.yamltree import parse_yaml
 

@@ -45,9 +45,9 @@ def test_directories_are_searched_recursively_for_yaml(tmp_path: Path) -> None:
     write(tmp_path, "sub/deeper/b.yml", ERROR)
     write(tmp_path, ".git/c.yaml", ERROR)
     write(tmp_path, "notes.txt", "not a report")
-    code, out = concise(str(tmp_path))
+    code, out = concise("--include-ext", "yaml", str(tmp_path))
     assert code == 1
-    assert "b.yml:2:" in out and "c.yaml" not in out
+    assert "b.yml:2:" in out and "c.yaml" not in out and "notes.txt" not in out
     assert out.rstrip().endswith("2 files: 1 error(s), 0 warning(s), 0 info")
 
 

@@ -24,12 +24,12 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(tmp_path: Path) -> N
     code, out = run_cli(["validate", "--format", "concise", "-o", str(target), FIX])
     assert code == 1 and out == ""
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 21 and lines[-1] == "1 file: 13 error(s), 7 warning(s), 0 info"
+    assert len(lines) == 22 and lines[-1] == "1 file: 13 error(s), 8 warning(s), 0 info"
 
 
 def test_quiet_drops_the_summary_and_twice_everything() -> None:
     code, out = run_cli(["validate", "--format", "concise", "-q", FIX])
-    assert code == 1 and len(out.splitlines()) == 20 and "error(s)" not in out
+    assert code == 1 and len(out.splitlines()) == 21 and "error(s)" not in out
     code, out = run_cli(["validate", "--format", "concise", "-qq", FIX])
     assert code == 1 and out == ""
     for fmt in ("table", "github"):
@@ -42,9 +42,9 @@ def test_statistics_count_findings_per_rule_most_frequent_first() -> None:
     lines = out.splitlines()
     assert code == 1
     counts = [(int(line.split()[0]), line.split()[1]) for line in lines[:-1]]
-    assert counts[0] == (5, "BC702") and sum(n for n, _ in counts) == 20
+    assert counts[0] == (5, "BC702") and sum(n for n, _ in counts) == 21
     assert counts == sorted(counts, key=lambda item: (-item[0], item[1]))
-    assert lines[-1] == "1 file: 13 error(s), 7 warning(s), 0 info"
+    assert lines[-1] == "1 file: 13 error(s), 8 warning(s), 0 info"
     assert "BC702" in run_cli(["validate", "--statistics", "-q", FIX])[1]
     assert "error(s)" not in run_cli(["validate", "--statistics", "-q", FIX])[1]
 

@@ -99,7 +99,7 @@ def test_fixture_runs_without_schema_errors() -> None:
     [
         ("unit: {name: x, year: 2024\n", "invalid YAML"),
         ("unit: {name: x, year: 二〇二四}\n", "unit.year"),
-        ("unit: {name: x}\n", "missing required field 'year'"),
+        ("statements: [{amount: '1.00'}]\n", "missing required field 'label'"),
         ("unit: {name: x, year: 2024}\nincome: {total: abc}\n", "income.total"),
     ],
 )

@@ -10,7 +10,11 @@ hand. What each covers:
 - section numbering 一、 (table, repeated), （一） (table, sections), 1. (wording), 第一部分
   (wording), none (sections)
 - a missing section: sections (no income/expenditure breakdown), repeated (no 三公, no tables)
-- an extra unknown section: sections (十三、其他事项, reported as not extracted)
+- an extra unknown section: sections (十三、其他事项, read by the statement grammar)
+- flattened "三公" tables, one cell per line with ``|`` (bare ``|`` rows, empty cells) and the
+  text's claims against them: flat-table; every header first, then the numbers: headers-first
+- government 决算: 加…收入合计, 上述收支相抵，年终结余, figures in brackets: government
+- traditional characters with inserted pinyin, stray commas, 元 with full-width digits: traditional
 - a repeated paragraph: repeated (the same change paragraph in two sections, both copies kept)
 - a small performance table: table
 """
@@ -58,15 +62,17 @@ def test_variant_extracts_to_its_expected_data(path: Path) -> None:
 def test_consistent_variants_validate_clean(path: Path) -> None:
     loaded = load_report(path)
     findings = check_report(loaded, profile=resolve_profile(loaded)).findings
-    # Figures in a section the template does not have are not checked, and say so (BC003).
+    # Figures in a section the template does not have are read as statements: consistent here.
     assert [(f.rule, f.path, f.message_en) for f in findings if f.rule != "BC003"] == []
 
 
-def test_figures_in_an_unknown_section_are_reported_as_not_checked() -> None:
-    loaded = load_report(DATA / "variant-sections.txt")
+def test_figures_no_pattern_can_place_are_reported_as_not_checked(tmp_path: Path) -> None:
+    path = tmp_path / "unread.txt"
+    path.write_text("某单位2024年度部门决算公开说明\n十三、其他事项\n另有12.00%。\n", encoding="utf-8")
+    loaded = load_report(path)
     unread = [f for f in check_report(loaded, profile=resolve_profile(loaded)).findings if f.rule == "BC003"]
-    assert [(f.path, f.line) for f in unread] == [("十三、其他事项", unread[0].line)]
-    assert "3.50万元" in unread[0].message_en and unread[0].line is not None
+    assert [(f.path, f.line) for f in unread] == [("十三、其他事项", 3)]
+    assert "12.00%" in unread[0].message_en
 
 
 def test_amounts_in_yuan_become_the_same_amount_in_wan() -> None:
@@ -81,19 +87,21 @@ def test_full_width_figures_are_kept_as_printed() -> None:
     assert data["expenditure"]["items"][0]["share"] == "４８.７２％"
 
 
-def test_an_extra_section_is_reported_not_dropped() -> None:
-    problems = extract_file(DATA / "variant-sections.txt").problems
-    assert [(p.section, p.where.line) for p in problems] == [("十三、其他事项", 9)]
-    assert "3.50万元" in problems[0].snippet
+def test_an_extra_section_is_read_by_the_statement_grammar_not_dropped() -> None:
+    extraction = extract_file(DATA / "variant-sections.txt")
+    assert extraction.problems == []
+    assert extraction.data["statements"] == [{"label": "本年度开展培训支出", "amount": "3.50"}, {"label": "参训", "count": "120人次"}]
+    assert extraction.origins[("statements", 0, "amount")].line == 9
 
 
 def test_strict_extract_fails_on_text_it_could_not_read(tmp_path: Path) -> None:
-    source = str(DATA / "variant-sections.txt")
+    source = str(tmp_path / "unread.txt")
+    Path(source).write_text("某单位2024年度部门决算公开说明\n十三、其他事项\n另有12.00%。\n", encoding="utf-8")
     loose = CliRunner().invoke(main, ["extract", source, "-o", str(tmp_path / "a.yaml")])
     strict = CliRunner().invoke(main, ["extract", "--strict", source, "-o", str(tmp_path / "b.yaml")])
     assert loose.exit_code == 0 and "warning: not extracted" in loose.output
     assert strict.exit_code == 2 and "error: not extracted" in strict.output
-    assert "NOT EXTRACTED line 9" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "NOT EXTRACTED line 3" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
 
 
 def _doc(*lines: str) -> dict:
@@ -182,5 +190,7 @@ def test_a_paragraph_repeated_within_one_section_is_reported_not_dropped() -> No
     lines = ["某单位2024年度部门决算公开说明", "三、支出决算情况说明", sentence, sentence.replace("40.00万元", "41.00万元")]
     extraction = extract_blocks([Paragraph(t, Where(f"line {i}", i, 1)) for i, t in enumerate(lines, 1)], "case.txt")
     assert extraction.data["expenditure"]["items"][0]["amount"] == "40.00"
-    assert [(p.section, p.where.line) for p in extraction.problems] == [("三、支出决算情况说明", 4)]
-    assert "41.00万元" in extraction.problems[0].snippet
+    assert extraction.problems == []  # the paragraph no template slot took is read as statements
+    restated = extraction.data["statements"][0]
+    assert restated["label"] == "本年支出" and [p["amount"] for p in restated["parts"]] == ["41.00", "60.00"]
+    assert extraction.origins[("statements", 0, "parts", 0, "amount")].line == 4

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from budgetcheck.figures import FigureError, format_fraction, is_placeholder, parse_figure
-from budgetcheck.intervals import Interval
+from budgetcheck.intervals import Interval, total
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,44 @@ def test_interval_arithmetic() -> None:
     with pytest.raises(ZeroDivisionError):
         a / Interval(Fraction(-1), Fraction(1))
     assert not a.intersects(b) and a.intersects(Interval(Fraction(2), Fraction(9)))
+
+
+# -- half-open intervals (issue 12) ----------------------------------------------------------
+def test_a_rounded_figure_is_half_open_and_mirrored_below_zero() -> None:
+    up, down, zero = (Interval.of(parse_figure(t)) for t in ("2.50", "-2.50", "0.00"))
+    assert (up.lo_open, up.hi_open) == (False, True)
+    assert (down.lo_open, down.hi_open) == (True, False)
+    assert (zero.lo_open, zero.hi_open) == (True, True)
+    assert up.contains(Fraction("2.495")) and not up.contains(Fraction("2.505"))
+    assert not zero.contains(Fraction("0.005")) and not zero.contains(Fraction("-0.005"))
+
+
+def test_touching_ends_meet_only_when_both_are_included() -> None:
+    printed, same_precision = Interval.of(parse_figure("101%")), Interval.of(parse_figure("100%"))
+    assert not printed.intersects(same_precision)  # 100.5 % rounds to 101 %, not to 100 %
+    assert not Interval.of(parse_figure("1,085.33")).intersects(Interval.of(parse_figure("1,085.34")))
+    assert Interval.of(parse_figure("1,085.3")).intersects(Interval.of(parse_figure("1,085.33")))
+    assert Interval.point(Fraction("2.495")).intersects(Interval.of(parse_figure("2.50")))
+    assert not Interval.point(Fraction("2.505")).intersects(Interval.of(parse_figure("2.50")))
+
+
+def test_sums_and_quotients_keep_track_of_excluded_ends() -> None:
+    parts = total([Interval.of(parse_figure("5.00")), Interval.of(parse_figure("5.00"))])
+    assert (parts.lo, parts.hi, parts.lo_open, parts.hi_open) == (Fraction("9.99"), Fraction("10.01"), False, True)
+    share = Interval.of(parse_figure("60.00")) / Interval.of(parse_figure("80.00"))
+    assert share.lo_open and share.hi_open  # 59.995 / 80.005 and 60.005 / 79.995: an excluded operand end each
+    nothing = Interval.of(parse_figure("0.00")).clamp_min(Fraction(0)) / Interval.of(parse_figure("80.00"))
+    assert nothing.lo == 0 and not nothing.lo_open  # 0 / anything is 0
+
+
+def test_truncated_figures_and_the_truncated_zero() -> None:
+    cut = Interval.truncated(parse_figure("6"))
+    assert (cut.lo, cut.hi, cut.lo_open, cut.hi_open) == (6, 7, False, True)
+    zero = Interval.truncated(parse_figure("0.00"))
+    assert (zero.lo, zero.hi, zero.lo_open, zero.hi_open) == (Fraction("-0.01"), Fraction("0.01"), True, True)
+
+
+def test_counts_are_exact() -> None:
+    count = parse_figure("5", counted=True)
+    assert Interval.of(count) == Interval.point(5) == Interval.truncated(count)
+    assert Interval.of(parse_figure("5")) != Interval.point(5)

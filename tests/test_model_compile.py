@@ -27,12 +27,12 @@ BAD_INPUTS: list[dict[str, Any]] = [
     {"unit": UNIT, "procurement": "5", "government_fund": {"empty": "maybe"}},
     {"unit": UNIT, "explanations": {}},
     {"unit": "3"},
-    {"title": "x"},
+    {"title": "x", "statements": [{"amount": "1", "vs_prior": {"change": "1"}, "parts": [{"label": 3}]}]},
     {"unit": UNIT, "performance": {"unit_table": {"funds": {"total": {"label": "t", "weight": "/"}},
                                                    "indicators": [{"name": "a", "weight": "5", "target": ">=90%",
                                                                    "actual": "95%", "score": "x"}]}}},
     {"unit": {**UNIT, "headcount_total": "5人", "divisions": ["a", 3]}, "income": {"total": None}},
-    {"unit": UNIT, "income": {"total": "1.00", "items": [{"label": "a", "amount": "1", "parts": [{"label": "b"}]}]}},
+    {"unit": UNIT, "income": {"total": "1.00", "items": [{"label": "a", "amount": "1", "parts": [{"label": 7, "amount": "b"}]}]}},
 ]
 
 

@@ -47,7 +47,7 @@ def test_quick_start_says_why_the_first_command_exits_1() -> None:
     from budgetcheck.cli import main
 
     quick = _section("Quick start")
-    assert "13 errors and 7 warnings" in quick and "exits with code 1" in quick
+    assert "13 errors and 8 warnings" in quick and "exits with code 1" in quick
     result = CliRunner().invoke(main, ["validate", "--format", "concise", "fixtures/changji-2024.yaml"],
                                 env={"LANG": "en_US.UTF-8", "LC_ALL": None, "GITHUB_ACTIONS": None})
     summary = result.stdout.strip().splitlines()[-1]

@@ -84,7 +84,7 @@ def test_layout_does_not_overflow_and_shows_every_finding(width: int, tmp_path: 
     assert probe["clientWidth"] == width
     assert probe["scrollWidth"] <= probe["clientWidth"], probe["wide"]
     assert probe["wide"] == []
-    assert sorted(probe["findings"]) == findings and len(findings) == 20
+    assert sorted(probe["findings"]) == findings and len(findings) >= 20
 
 
 @pytest.mark.parametrize("width", WIDTHS)

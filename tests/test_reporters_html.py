@@ -40,7 +40,7 @@ def test_reference_report_parses_strictly_and_holds_every_finding(lang: str, mon
         findings = list(run([source], jobs=1).each())[0].findings
         tree = parse(render("html", lang, run([source], jobs=1)))
         blocks = findings_of(tree)
-        assert len(blocks) == len(findings) == 20
+        assert len(blocks) == len(findings) >= 20
         assert sorted((b.get("data-rule"), b.get("data-path")) for b in blocks) == sorted(
             (f.rule, f.path) for f in findings)
         for block, f in zip(blocks, sorted(findings, key=lambda f: f.line or 0)):

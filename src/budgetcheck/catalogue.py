@@ -1,4 +1,4 @@
-"""The rule catalogue and scoring profiles, read from the YAML files in ``rules/``."""
+"""The rule catalogue, read from the YAML files in ``rules/`` (profiles: ``profiles.py``)."""
 
 from __future__ import annotations
 
@@ -45,15 +45,6 @@ class Rule:
         """Fill the message template for ``lang`` with ``values`` (names only, no expressions)."""
         template = self.message_zh if lang == "zh" else self.message_en
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A named scoring convention (national, deviation, …) with its parameters."""
-
-    name: str
-    description: str
-    params: dict[str, Any]
 
 
 def rules_dir() -> Path:
@@ -141,17 +132,6 @@ def _rule_to_json(rule: Rule) -> dict[str, Any]:
 
 def _rule_from_json(data: dict[str, Any]) -> Rule:
     return Rule(**{**data, "severity": Severity(data["severity"]), "targets": tuple(data["targets"])})
-
-
-@lru_cache(maxsize=None)
-def load_profiles(directory: Path | None = None) -> dict[str, Profile]:
-    """All scoring profiles by name."""
-    directory = (directory or rules_dir()) / "profiles"
-    profiles: dict[str, Profile] = {}
-    for path in sorted(directory.glob("*.yaml")):
-        data = _read_yaml(path)
-        profiles[data["name"]] = Profile(data["name"], str(data.get("description", "")).strip(), dict(data["params"]))
-    return profiles
 
 
 def find_rule(key: str, rules: dict[str, Rule] | None = None) -> Rule | None:

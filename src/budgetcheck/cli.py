@@ -99,6 +99,7 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="help.baseline")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None, help="help.write_baseline")
 @click.option("--allow-explained-errors", is_flag=True, default=None, help="help.allow_explained_errors")
+@click.option("--include-ext", multiple=True, metavar="EXT", help="help.include_ext")
 def validate(inputs: tuple[str, ...], config_file: str | None, write_baseline: str | None, **cli: Any) -> None:
     """Check report files, directories (recursively) or - for stdin."""
     _skip_final_collection()
@@ -131,6 +132,35 @@ def list_rules(fmt: str, lang: str | None) -> None:
     for rule in rules:
         summary = rule.summary_zh if lang == "zh" and rule.summary_zh else rule.summary
         click.echo(f"{rule.code}  {rule.name:<28} {_pad(rule.severity.label(lang), 8)} {summary}")
+
+
+def load_checked_profiles() -> dict[str, Any]:
+    """The scoring profiles; a profile file that does not validate exits 2 naming its line."""
+    from .profiles import ProfileError, load_profiles
+
+    try:
+        return load_profiles()
+    except ProfileError as exc:
+        _fail(str(exc))
+
+
+@main.command("profiles", help="help.profiles")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="help.rules_format")
+def list_profiles(fmt: str) -> None:
+    """List the scoring profiles (name, what it extends, description)."""
+    import json
+
+    profiles = load_checked_profiles().values()
+    utf8_stdout()
+    if fmt == "json":
+        entries = [{"name": p.name, "extends": p.extends, "description": p.description, "sources": list(p.sources),
+                    "params": p.params} for p in profiles]
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        return
+    for profile in profiles:
+        first = profile.description.splitlines()[0] if profile.description else ""
+        extends = f"extends {profile.extends}" if profile.extends else ""
+        click.echo(f"{profile.name:<20} {extends:<18} {first}")
 
 
 @main.command("rule", help="help.rule")

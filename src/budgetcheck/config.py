@@ -37,6 +37,7 @@ _KEYS: dict[str, tuple[type, tuple[str, ...] | None]] = {
     "max-bytes": (int, None),
     "statistics": (bool, None),
     "color": (str, ("auto", "always", "never")),
+    "extensions": (list, None),  # what `validate DIR` looks for: "yaml", ".txt", ... (budgetcheck.kinds)
 }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .catalogue import Profile, Rule, load_profiles, load_rules
+from .catalogue import Rule, load_rules
+from .profiles import Profile, load_profiles
 from .checks import KINDS, SCHEMA_RULE, UNREAD_RULE
 from .checks.context import Context
 from .docinfo import describe

@@ -7,7 +7,7 @@ so each figure carries its printed number of decimals and the raw text it came f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -38,12 +38,17 @@ def is_placeholder(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A number as printed: exact value, printed decimals, percent flag and raw text."""
+    """A number as printed: exact value, printed decimals, percent flag and raw text.
+
+    ``counted`` marks a count (people, vehicles, 批次, 人次): it is exactly its value, not
+    the rounding interval of one.
+    """
 
     value: Decimal
     places: int
     percent: bool
     text: str
+    counted: bool = field(default=False, compare=False)
 
     @property
     def half_width(self) -> Fraction:
@@ -57,7 +62,8 @@ class Figure:
         return Fraction(n, d * 100 if self.percent else d)
 
     def interval(self) -> tuple[Fraction, Fraction]:
-        """Every true value that rounds to this figure, as a closed interval."""
+        """The ends of every true value that rounds to this figure (v ± half a unit; which
+        end is excluded is :meth:`budgetcheck.intervals.Interval.of`'s business)."""
         # v ± 1/(2·10^p) over one integer denominator: two Fractions instead of six (hot path).
         n, d = self.value.as_integer_ratio()
         scale = 2 * 10**self.places
@@ -76,11 +82,14 @@ class Figure:
         return self.text
 
 
-def parse_figure(raw: object, *, percent: bool | None = None, suffixes: tuple[str, ...] = ()) -> Figure:
+def parse_figure(
+    raw: object, *, percent: bool | None = None, suffixes: tuple[str, ...] = (), counted: bool = False
+) -> Figure:
     """Parse a printed number (``"2,310.50"``, ``"93.61%"``, ``12``) into a :class:`Figure`.
 
     ``percent=True`` accepts a bare number as percentage points; ``percent=False`` rejects
     a ``%`` sign. ``suffixes`` are unit words that may follow the number (``万元``, ``分``).
+    ``counted`` marks the figure as an exact count.
     """
     if isinstance(raw, bool) or raw is None:
         raise FigureError(f"expected a number, got {raw!r}")
@@ -109,7 +118,7 @@ def parse_figure(raw: object, *, percent: bool | None = None, suffixes: tuple[st
         raise FigureError(f"not a number: {text!r}") from exc
     if match["sign"] == "-":
         value = -value
-    return Figure(value=value, places=len(frac), percent=has_pct or bool(percent), text=text.strip())
+    return Figure(value=value, places=len(frac), percent=has_pct or bool(percent), text=text.strip(), counted=counted)
 
 
 def format_fraction(value: Fraction, places: int, percent: bool = False) -> str:

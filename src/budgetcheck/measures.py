@@ -9,12 +9,22 @@ from enum import Enum
 
 from .figures import Figure, FigureError, is_placeholder, normalise, parse_figure
 
-_OPERATORS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", "=": "=", ">": ">", "<": "<"}
-_OP = re.compile(r"^(>=|<=|≥|≤|=|>|<)?")
+# Comparators as printed (symbols, their full-width and OCR forms, words) → the operator.
+_OPERATORS = {
+    ">=": ">=", "≥": ">=", "≧": ">=", "=>": ">=", "<=": "<=", "≤": "<=", "≦": "<=", "‹=": "<=", "=<": "<=",
+    "=": "=", "═": "=", "==": "=", ">": ">", "<": "<", "‹": "<", "›": ">",
+    "大于等于": ">=", "不低于": ">=", "不少于": ">=", "不小于": ">=",
+    "小于等于": "<=", "不超过": "<=", "不高于": "<=", "不多于": "<=", "不大于": "<=",
+    "小于": "<", "低于": "<", "少于": "<", "大于": ">", "高于": ">", "多于": ">", "等于": "=",
+}
+_SYMBOLS = sorted((op for op in _OPERATORS if not op[0].isalpha()), key=len, reverse=True)
+_WORDS = sorted((op for op in _OPERATORS if op[0].isalpha()), key=len, reverse=True)
+# A comparator word counts only before a number ("小于5次"), never inside a word ("低于预期").
+_OP = re.compile("^(" + "|".join([re.escape(op) for op in _SYMBOLS] + [f"{op}(?=\\d)" for op in _WORDS]) + ")?")
 _NUM = re.compile(r"^([+-]?[\d,]*\d(?:\.\d+)?%?)(.*)$")
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?:(?P<d>\d{1,2})日?)?"
-    r"(?P<before>前|之前|以前|底前|底)?$"
+    r"(?P<before>前|之前|以前|底前|底)?(?P<done>完成|完工)?$"
 )
 
 
@@ -38,6 +48,8 @@ class Measure:
     unit: str = ""
     date: dt.date | None = None
     by_deadline: bool = False
+    date_from: dt.date | None = None
+    """The first day a date may mean: the 1st for a month without a day (``2024年8月``), else ``date``."""
 
     def __str__(self) -> str:
         return self.text
@@ -60,7 +72,9 @@ def _parse_date(body: str, text: str, operator: str | None) -> Measure | None:
         date = dt.date(year, month, day)
     except ValueError:
         return None
-    return Measure(MeasureKind.DATE, text, operator, date=date, by_deadline=bool(match["before"]))
+    first = date if match["d"] else dt.date(year, month, 1)
+    deadline = bool(match["before"] or match["done"])
+    return Measure(MeasureKind.DATE, text, operator, date=date, by_deadline=deadline, date_from=first)
 
 
 def parse_measure(raw: object) -> Measure:

@@ -9,6 +9,7 @@ from typing import Any
 
 from .config import Config
 from .i18n import locale_lang
+from .kinds import normalise_extensions
 from .loader.decode import DEFAULT_MAX_BYTES
 from .result import Severity
 
@@ -53,6 +54,7 @@ class Settings:
     statistics: bool = False
     color: str = "auto"
     output_file: str | None = None
+    extensions: tuple[str, ...] = ()  # file endings a directory is searched for (empty: every kind)
 
 
 def _pick(cli: Mapping[str, Any], config: Config, key: str, default: Any) -> Any:
@@ -85,4 +87,5 @@ def resolve(cli: Mapping[str, Any], config: Config, env: Mapping[str, str] | Non
         statistics=bool(_pick(cli, config, "statistics", False)),
         color=str(_pick(cli, config, "color", "auto")),
         output_file=output_file,
+        extensions=normalise_extensions(tuple(_pick(cli, config, "include_ext", ()) or config.get("extensions", ()))),
     )

@@ -17,8 +17,8 @@ import click
 
 from . import baseline as baselines
 from . import config as configs
-from .catalogue import load_profiles, load_rules
-from .cli import fail, write_report
+from .catalogue import load_rules
+from .cli import fail, load_checked_profiles, write_report
 from .i18n import did_you_mean, os_reason, t
 from .i18n.clickhelp import install
 from .inputs import STDIN, Expanded, expand, start_directory
@@ -33,6 +33,8 @@ def run_validate(inputs: list[str], config_file: str | None, write_baseline: str
     """Run ``validate`` and exit with its code."""
     expanded = expand(inputs)
     settings = _settings(expanded, config_file, cli)
+    if settings.extensions:  # the endings a directory is searched for are a setting too
+        expanded = expand(inputs, settings.extensions)
     selection = _selection(settings)
     stdin = sys.stdin.buffer.read() if STDIN in expanded.paths else None
     plan = Plan(settings.profile, settings.max_bytes, settings.jobs, settings.allow_explained_errors, settings.lang)
@@ -68,7 +70,10 @@ def _settings(expanded: Expanded, config_file: str | None, cli: dict[str, Any]) 
         config = configs.load(Path(config_file)) if config_file else configs.discover(start_directory(expanded.paths))
     except configs.ConfigError as exc:
         fail(exc.args[0])
-    settings = resolve(cli, config, os.environ, sys.stdout.isatty())
+    try:
+        settings = resolve(cli, config, os.environ, sys.stdout.isatty())
+    except ValueError as exc:  # an extension no kind reads
+        fail(exc.args[0])
     install(settings.lang)
     from .reporters import FORMATS
 
@@ -90,7 +95,7 @@ def _selection(settings: Settings) -> Selection:
         selection = Selection.build(settings.select, settings.ignore, load_rules())
     except SelectionError as exc:
         fail(exc.args[0])
-    profiles = load_profiles()
+    profiles = load_checked_profiles()
     if settings.profile is not None and settings.profile not in profiles:
         fail(t("cli.unknown_profile", name=settings.profile, hint=did_you_mean(settings.profile, profiles),
                choices=", ".join(profiles)))

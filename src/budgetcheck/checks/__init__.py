@@ -9,18 +9,27 @@ from ..catalogue import Rule
 from ..findings import Finding
 from .context import Context
 from .sums import check_group_sum, check_sum
+from .bounds import check_not_above
 from .changes import check_growth, check_growth_zero_base, check_negative_prior
 from .counts import check_table_count
 from .ratios import check_ratio
 from .same_figure import check_same_figure, check_same_indicator
 from .consistency import check_convention, check_far_above
 from .costs import check_cost_cover
-from .execution import check_execution_rate, check_execution_score
+from .headings import check_heading_weights
+from .missed import check_missed_target
+from .monotone import check_monotone
+from .execution import (
+    check_execution_note, check_execution_rate, check_execution_score, check_unspent_outputs_met,
+)
 from .indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
 )
 from .table_scores import check_grade, check_score_range, check_total_score, check_weights_total
 from .signs import check_negative, check_percent_as_fraction
+from .statement_sums import check_statement_sum
+from .statements import check_balance, check_claim_unchanged, check_damaged, check_difference, check_whole_base
+from .printed import check_not_printed, check_unmeasured_actual
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"
@@ -36,20 +45,34 @@ KINDS: dict[str, CheckKind] = {
     "same_figure": check_same_figure,
     "same_indicator": check_same_indicator,
     "table_count": check_table_count,
+    "not_above": check_not_above,
     "execution_rate": check_execution_rate,
     "execution_score": check_execution_score,
+    "execution_note": check_execution_note,
+    "unspent_outputs_met": check_unspent_outputs_met,
     "weights_total": check_weights_total,
+    "heading_weights": check_heading_weights,
     "score_range": check_score_range,
     "total_score": check_total_score,
     "completion_rate": check_completion_rate,
     "indicator_score": check_indicator_score,
     "deadline": check_deadline,
+    "missed_target": check_missed_target,
     "qualitative_band": check_qualitative_band,
     "satisfaction": check_satisfaction,
     "grade": check_grade,
     "cost_cover": check_cost_cover,
     "convention": check_convention,
     "far_above": check_far_above,
+    "monotone": check_monotone,
     "negative": check_negative,
     "percent_as_fraction": check_percent_as_fraction,
+    "difference": check_difference,
+    "claim_unchanged": check_claim_unchanged,
+    "balance": check_balance,
+    "damaged": check_damaged,
+    "statement_sum": check_statement_sum,
+    "whole_base": check_whole_base,
+    "not_printed": check_not_printed,
+    "unmeasured_actual": check_unmeasured_actual,
 }

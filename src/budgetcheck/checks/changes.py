@@ -2,8 +2,10 @@
 
 Kind ``growth`` (domain.md §2.3) compares the printed rate with every value of
 ``C / (A − C)`` over the rounding box of the current amount ``A`` and the change ``C``. When
-the prior interval ``A − C`` stays away from 0 the function has no critical point in the box
-and is monotone along each edge, so its extremes lie at the four corners: computed exactly.
+the prior interval ``A − C`` stays away from 0 (its closure too: next to an excluded 0 the
+rate is unbounded) the function has no critical point in the box and is monotone along each
+edge, so its extremes lie at the four corners: computed exactly, each end excluded unless
+both of its corner's ends are included.
 
 Kind ``growth_zero_base`` handles the other case, a prior interval that reaches 0. A printed
 rate is then suspicious unless some true values in the box explain it: the rate ``r`` is
@@ -22,7 +24,7 @@ from typing import Any
 from ..catalogue import Rule
 from ..figures import Figure, format_fraction
 from ..findings import Finding
-from ..intervals import Interval
+from ..intervals import Interval, corner_range
 from ..paths import DataPath
 from .context import Context
 from .sums import what
@@ -34,17 +36,21 @@ def prior_interval(current: Interval, change: Interval) -> Interval:
 
 
 def growth_interval(current: Interval, change: Interval) -> Interval | None:
-    """Every value of ``change / (current − change)``, or None when the prior may be 0."""
-    if prior_interval(current, change).contains_zero():
+    """Every value of ``change / (current − change)``, or None when the prior may be 0 (or
+    come arbitrarily close to it: the rate is then unbounded)."""
+    if prior_interval(current, change).reaches_zero():
         return None
-    rates = [c / (a - c) for a, c in product((current.lo, current.hi), (change.lo, change.hi))]
-    return Interval(min(rates), max(rates))
+    return corner_range([
+        (c / (a - c), a_open or c_open) for (a, a_open), (c, c_open) in product(current.ends(), change.ends())
+    ])
 
 
 def rate_explained(current: Interval, change: Interval, rate: Interval) -> bool:
     """Whether some true values in the box satisfy ``change = rate × (current − change)``."""
-    values = [c - r * (a - c) for a, c, r in product((current.lo, current.hi), (change.lo, change.hi), (rate.lo, rate.hi))]
-    return min(values) <= 0 <= max(values)
+    return corner_range([
+        (c - r * (a - c), a_open or c_open or r_open)
+        for (a, a_open), (c, c_open), (r, r_open) in product(current.ends(), change.ends(), rate.ends())
+    ]).contains(Fraction(0))
 
 
 def _growth_figures(ctx: Context, scope: DataPath, target: dict[str, Any]) -> tuple[list[DataPath], list[Figure]] | None:
@@ -65,11 +71,16 @@ def check_growth(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[F
         if found is None:
             continue
         paths, (current, change, rate) = found
-        computed = growth_interval(Interval.of(current), Interval.of(change))
+        computed = growth_interval(ctx.interval(paths[0], current), ctx.interval(paths[1], change))
         if computed is None:
             continue
         ctx.touch(paths)
-        yield from ctx.compare(rule, paths[2], rate, computed, what(target, item), related=paths)
+        yield from ctx.compare(
+            rule, paths[2], rate, computed, what(target, item), related=paths,
+            truncated=lambda: growth_interval(
+                ctx.interval(paths[0], current, truncated=True), ctx.interval(paths[1], change, truncated=True)
+            ),
+        )
 
 
 def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
@@ -79,9 +90,9 @@ def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> 
         if found is None:
             continue
         paths, (current, change, rate) = found
-        a, c = Interval.of(current), Interval.of(change)
+        a, c = ctx.interval(paths[0], current), ctx.interval(paths[1], change)
         prior = prior_interval(a, c)
-        if not prior.contains_zero():
+        if not prior.reaches_zero():
             continue
         ctx.touch(paths)
         if rate_explained(a, c, Interval.of(rate)):
@@ -109,9 +120,9 @@ def check_negative_prior(ctx: Context, rule: Rule, target: dict[str, Any]) -> It
         (current_path, current), (change_path, change) = found[0], found[1]
         if ctx.is_blocked([current_path, change_path]):
             continue
-        prior = prior_interval(Interval.of(current), Interval.of(change))
+        prior = prior_interval(ctx.interval(current_path, current), ctx.interval(change_path, change))
         ctx.touch([current_path, change_path])
-        if prior.hi >= 0:
+        if prior.hi > 0 or prior.contains(Fraction(0)):
             continue
         places = max(current.places, change.places)
         shown = format_fraction(Fraction(current.value) - Fraction(change.value), places)

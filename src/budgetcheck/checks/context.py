@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalogue import Profile, Rule
+from ..catalogue import Rule
+from ..profiles import Profile
 from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
@@ -102,6 +103,29 @@ class Context:
             source=self.loaded.source_of(path),
         )
 
+    def interval(self, path: DataPath, figure: Figure, truncated: bool = False) -> Interval:
+        """What a figure stands for, narrowed by its copies elsewhere in the report.
+
+        A figure printed twice (``57`` here, ``57.4`` there) is one true value in both
+        rounding intervals, so every identity sees their intersection (``[57.35, 57.45)``).
+        Copies that share no value are reported by the same-figure rule and blocked.
+        ``truncated`` reads the figure and its copies as truncated instead (BC009).
+        """
+        read = Interval.truncated if truncated else Interval.of
+        own = read(figure)
+        for other in copy_groups(self).get(path, ()):
+            found = get(self.report, other)
+            narrowed = own.intersection(read(found)) if isinstance(found, Figure) else own
+            if narrowed is None:
+                return read(figure)
+            own = narrowed
+        return own
+
+    def places(self, path: DataPath, figure: Figure) -> int:
+        """The finest printed precision among a figure and its copies (for messages)."""
+        found = [get(self.report, other) for other in copy_groups(self).get(path, ())]
+        return max([figure.places, *(f.places for f in found if isinstance(f, Figure))])
+
     def compare(
         self,
         rule: Rule,
@@ -110,21 +134,62 @@ class Context:
         computed: Interval,
         values: dict[str, str],
         related: list[DataPath] | tuple[DataPath, ...] = (),
+        truncated: Callable[[], Interval | None] | None = None,
     ) -> Iterator[Finding]:
         """Compare a printed figure with the interval of its recomputed value.
 
-        Nothing when they overlap; an info finding when the figure is only consistent if it
-        was truncated instead of rounded; otherwise a finding of ``rule``.
+        Nothing when they share a value; an info finding (BC009) when they would if every
+        figure of the identity had been truncated instead of rounded (``truncated`` recomputes
+        the value from the operands' truncation intervals, only when needed); otherwise ``rule``.
         """
-        if Interval.of(printed).intersects(computed):
+        if self.interval(printed_path, printed).intersects(computed):
             return
-        expected = format_fraction(computed.mid, printed.places, printed.percent)
-        described = computed.describe(printed.places, printed.percent)
-        if Interval(*printed.truncation_interval()).intersects(computed) and TRUNCATION_RULE in self.rules:
+        places = self.places(printed_path, printed)
+        expected = format_fraction(computed.mid, places, printed.percent)
+        described = computed.describe(places, printed.percent)
+        cut = truncated() if truncated is not None and TRUNCATION_RULE in self.rules else None
+        if cut is not None and self.interval(printed_path, printed, truncated=True).intersects(cut):
             rule = self.rules[TRUNCATION_RULE]
         yield self.finding(
             rule, printed_path, values, expected=expected, found=printed.text, interval=described, related=related
         )
+
+
+def copy_groups(ctx: Context) -> dict[DataPath, list[DataPath]]:
+    """Each figure that a blocking same-figure rule declares printed elsewhere too, with the
+    paths of its other copies (copies of copies included), computed once per report."""
+    groups: dict[DataPath, list[DataPath]] | None = ctx.memo.get("copies")
+    if groups is not None:
+        return groups
+    linked: dict[DataPath, set[DataPath]] = {}
+    for rule in ctx.rules.values():
+        if rule.kind != "same_figure":
+            continue
+        for target in rule.targets:
+            if target.get("exact") or not target.get("block", True) or condition_fails(ctx, target):
+                continue
+            for scope, _ in ctx.scopes(target):
+                first, second = ctx.figure(scope, target["first"]), ctx.figure(scope, target["second"])
+                if first is not None and second is not None:
+                    group = linked.get(first[0], {first[0]}) | linked.get(second[0], {second[0]})
+                    for member in group:
+                        linked[member] = group
+    groups = ctx.memo["copies"] = {path: sorted(group - {path}, key=str) for path, group in linked.items()}
+    return groups
+
+
+def condition_fails(ctx: Context, target: dict[str, Any]) -> bool:
+    """Whether a figure listed in ``unless_nonzero`` is printed and certainly not 0.
+
+    Some copies are the same figure only under a condition: the appropriation budget
+    comparison equals the general-public-budget one only while there are no government-fund
+    or state-capital appropriations.
+    """
+    for spec in target.get("unless_nonzero", ()):
+        for _, figure in ctx.figures((), str(spec)):
+            if not Interval.of(figure).contains_zero():
+                return True
+    return False
 
 
 def label_of(item: Any, fallback: str = "") -> str:

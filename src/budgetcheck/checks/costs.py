@@ -18,7 +18,8 @@ from ..intervals import Interval, total
 from ..model.report import Indicator
 from .context import Context
 from .rating import money
-from .tables import figure, table_name, tables
+from .precision import figure
+from .tables import table_name, tables
 
 
 def is_money_cost(indicator: Indicator) -> bool:

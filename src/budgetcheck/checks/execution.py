@@ -3,6 +3,9 @@
 ``execution_rate``: 执行率 = 全年执行数 / 全年预算数 on every row that prints a rate.
 ``execution_score``: 得分 = 分值 × 执行率 (capped at 分值 under the profile), where the rate
 is every value consistent with both the printed 执行率 and 全年执行数 / 全年预算数.
+``execution_note``: an execution rate below the profile's ``execution_note_below``.
+``unspent_outputs_met``: an execution rate below the profile's ``unspent_rate`` while every
+quantitative output row is met (the outputs and the money tell different stories).
 """
 
 from __future__ import annotations
@@ -12,13 +15,20 @@ from fractions import Fraction
 from typing import Any
 
 from ..catalogue import Rule
+from ..figures import format_fraction
 from ..findings import Finding
 from ..intervals import Interval
-from ..model.report import FundsRow
+from ..model.report import EvaluationTable, FundsRow
 from ..paths import DataPath
 from .context import Context
-from .score_formulas import execution_score
-from .tables import compare_any, conventions, figure, table_name, tables
+from .profile_params import Conventions
+from .rating import Direction, assess
+from .score_formulas import execution_scores
+from .precision import figure, rounded_to
+from .tables import compare_any, conventions, table_name, tables
+
+
+MIN_OUTPUTS = 3  # fewer met output rows say too little about the whole project
 
 
 def _funds_rows(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, FundsRow, str]]:
@@ -77,5 +87,65 @@ def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
             continue
         ctx.touch(paths[:2])
         values = {"item": row.label, "table": table_name(table, path), "rate": row.execution_rate.text if row.execution_rate else ""}
-        expected = execution_score(weight.exact, rate, conv)
-        yield from compare_any(ctx, rule, paths[0], score, [expected], values, related=paths)
+        expected = execution_scores(weight.exact, rate, conv)
+        mine = rounded_to(score, conv.score_rounding)
+        yield from compare_any(ctx, rule, paths[0], score, expected, values, related=paths, interval=mine,
+                               truncation=score.places > 0)
+
+
+def check_execution_note(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """An execution rate below the profile's ``execution_note_below`` needs an explanation."""
+    threshold = conventions(ctx).execution_note_below
+    if threshold is None:
+        return
+    for path, table in tables(ctx, target):
+        row, at = table.funds.total, path + ("funds", "total")
+        rate = _rate_used(row)
+        if rate is None or rate.hi >= threshold:
+            continue
+        printed = figure(row.execution_rate)
+        shown = printed.text if printed is not None else format_fraction(rate.mid, 2, True)
+        values = {"item": row.label, "table": table_name(table, path), "rate": shown,
+                  "threshold": format_fraction(threshold, 0, True)}
+        yield ctx.finding(rule, at + ("execution_rate",), values, expected=values["threshold"], found=shown,
+                          related=[at + ("executed",), at + ("annual_budget",)])
+
+
+def _outputs_met(table: EvaluationTable, conv: Conventions) -> int | None:
+    """How many quantitative output rows (产出 in level 1) the table has, all met; None when
+    one is missed or cannot be assessed (a word, a missing cell)."""
+    met = 0
+    for row in table.indicators:
+        if "产出" not in (row.level1 or "") or row.target is None or row.actual is None:
+            continue
+        assessment = assess(row.target, row.actual, conv)
+        if assessment.direction not in (Direction.FORWARD, Direction.REVERSE, Direction.DEADLINE):
+            continue
+        if not assessment.rates or max(rate.hi for rate in assessment.rates) < 1:
+            return None
+        if min(rate.lo for rate in assessment.rates) < 1 and assessment.met is not True:
+            return None  # not certainly met
+        met += 1
+    return met
+
+
+def check_unspent_outputs_met(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """Execution far below the profile's ``unspent_rate`` while every output row is met."""
+    conv = conventions(ctx)
+    for path, table in ctx.scopes(target):  # every row counts, weighted or not
+        if not isinstance(table, EvaluationTable) or table.funds is None or table.funds.total is None:
+            continue
+        row, at = table.funds.total, path + ("funds", "total")
+        rate = _rate_used(row)
+        if rate is None or rate.hi >= conv.unspent_rate:
+            continue
+        met = _outputs_met(table, conv)
+        if met is None or met < MIN_OUTPUTS:
+            continue
+        printed = figure(row.execution_rate)
+        shown = printed.text if printed is not None else format_fraction(rate.mid, 2, True)
+        field = "execution_rate" if printed is not None else "executed"
+        values = {"item": row.label, "table": table_name(table, path), "rate": shown, "count": str(met),
+                  "threshold": format_fraction(conv.unspent_rate, 0, True)}
+        yield ctx.finding(rule, at + (field,), values, expected=f">={values['threshold']}", found=shown,
+                          related=[at + ("executed",), at + ("annual_budget",)])

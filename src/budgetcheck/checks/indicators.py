@@ -14,6 +14,9 @@ from ..intervals import Interval
 from ..measures import MeasureKind
 from ..model.report import Indicator
 from .context import Context
+from .missed import certainly_missed, claims_full
+from .precision import rounded_to
+from .profile_params import Conventions
 from .rating import ONE, Direction, actual_interval
 from .score_formulas import band_scores, score_ranges
 from .tables import Row, compare_any, conventions, printed_rate, rows
@@ -43,14 +46,25 @@ def check_indicator_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
             continue
         if direction is Direction.DEADLINE and not row.assessment.met:
             continue  # a late deadline is the deadline rule's finding
+        if certainly_missed(row) and claims_full(row) == "score":
+            continue  # a missed target at full marks is the missed-target rule's finding
         rates = printed_rate(row)
         if not rates:
             continue
-        candidates = score_ranges(row.weight.exact, rates, direction, conv)
+        candidates = score_ranges(row.weight.exact, rates, direction, conv, cutoff_applies(row, conv))
         related = [row.at("score"), row.at("weight"), row.at("completion_rate"), row.at("target"), row.at("actual")]
         ctx.touch(related[:2])
         values = _measures(row) | {"weight": row.weight.text}
-        yield from compare_any(ctx, rule, row.at("score"), row.score, candidates, values, related)
+        mine = rounded_to(row.score, conv.score_rounding)
+        # a whole-point score below its due value is a deduction, not a truncated figure
+        yield from compare_any(ctx, rule, row.at("score"), row.score, candidates, values, related, interval=mine,
+                               truncation=row.score.places > 0)
+
+
+def cutoff_applies(row: Row, conv: Conventions) -> bool:
+    """Whether the profile's cut-off (0 far above target) covers this row's level."""
+    levels = (row.indicator.level1 or "") + (row.indicator.level2 or "")
+    return any(level in levels for level in conv.cutoff_levels)
 
 
 def check_deadline(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:

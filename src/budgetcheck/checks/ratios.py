@@ -6,8 +6,10 @@ One kind, ``ratio``, carries three identities (domain.md §2.2 and §2.4):
 - completion: ``printed = final / budget`` ("完成预算 P%");
 - variance: ``printed = final / budget − 1`` (预决算差异率), declared with ``minus_one: true``.
 
-Both operands stand for their rounding intervals. Amounts in a ratio are non-negative, so the
-numerator's interval is clamped at 0 (a printed ``0.00`` part is ``[0, 0.005]``). When the
+Both operands stand for their rounding intervals (half-open, narrowed by their copies). The
+quotient is monotone in each, so its ends come from the corners, each end excluded unless
+both corner ends are included. Amounts in a ratio are non-negative, so the numerator's
+interval is clamped at 0 (a printed ``0.00`` part is ``[0, 0.005)``). When the
 denominator's interval reaches 0 the ratio is undefined and nothing is checked.
 """
 
@@ -32,8 +34,7 @@ def ratio_interval(numerator: Interval, denominator: Interval, minus_one: bool =
     """
     if denominator.lo <= 0:
         return None
-    numerator = numerator.clamp_min(Fraction(0))
-    result = Interval(numerator.lo / denominator.hi, numerator.hi / denominator.lo)
+    result = numerator.clamp_min(Fraction(0)) / denominator
     return result - Interval.point(1) if minus_one else result
 
 
@@ -49,8 +50,13 @@ def check_ratio(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Fi
         paths = [printed[0], numerator[0], denominator[0]]
         if ctx.is_blocked(paths):
             continue
-        computed = ratio_interval(Interval.of(numerator[1]), Interval.of(denominator[1]), minus_one)
+        computed = ratio_interval(ctx.interval(*numerator), ctx.interval(*denominator), minus_one)
         if computed is None:
             continue
         ctx.touch(paths)
-        yield from ctx.compare(rule, printed[0], printed[1], computed, what(target, item), related=paths)
+        yield from ctx.compare(
+            rule, printed[0], printed[1], computed, what(target, item), related=paths,
+            truncated=lambda: ratio_interval(
+                ctx.interval(*numerator, truncated=True), ctx.interval(*denominator, truncated=True), minus_one
+            ),
+        )

@@ -10,6 +10,11 @@ gains a point for each sum identity it totals that holds and for each other copy
 same rule) it agrees with, and loses one for each that fails; a typo in a total is thus
 reported where it was made, not at its innocent twin. On a tie, the second copy.
 
+Two copies that share a value only when both are read as truncated (``2.2`` and ``2.27``,
+both cut from 2.27x) are one value printed by a truncating system: a BC009 info, not
+disputed. Copies at one precision never do (``1,085.33`` and ``1,085.34`` are two values
+either way).
+
 Kind ``same_indicator`` compares an indicator that the unit-level table and a project table
 both list (matched by name without spaces and brackets): same target, same actual.
 """
@@ -26,7 +31,7 @@ from ..findings import Finding
 from ..intervals import Interval, total
 from ..measures import Measure, MeasureKind
 from ..paths import DataPath
-from .context import Context
+from .context import TRUNCATION_RULE, Context, condition_fails
 from .sums import collect_parts, what
 
 _NAME_NOISE = re.compile(r"[\s()（）\[\]【】〔〕]")
@@ -88,24 +93,10 @@ def odd_copy_first(ctx: Context, rule: Rule, first: DataPath, second: DataPath) 
     return support_first < support_second
 
 
-def _condition_fails(ctx: Context, target: dict[str, Any]) -> bool:
-    """Whether a figure listed in ``unless_nonzero`` is printed and certainly not 0.
-
-    Some copies are the same figure only under a condition: the appropriation budget
-    comparison equals the general-public-budget one only while there are no government-fund
-    or state-capital appropriations.
-    """
-    for spec in target.get("unless_nonzero", ()):
-        for _, figure in ctx.figures((), str(spec)):
-            if not Interval.of(figure).contains_zero():
-                return True
-    return False
-
-
 def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """``first`` and ``second`` are one figure: report a disagreement once, at the odd copy."""
     exact = bool(target.get("exact", False))
-    if _condition_fails(ctx, target):
+    if condition_fails(ctx, target):
         return
     for item, first, second in _pairs(ctx, target):
         paths = [first[0], second[0]]
@@ -114,12 +105,21 @@ def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
         ctx.touch(paths)
         if copies_agree(first[1], second[1], exact):
             continue
-        if target.get("block", True):
-            ctx.blocked.update(paths)
         here, there = (first, second) if odd_copy_first(ctx, rule, first[0], second[0]) else (second, first)
+        reported = rule
+        if not exact and _truncations_agree(first[1], second[1]) and TRUNCATION_RULE in ctx.rules:
+            reported = ctx.rules[TRUNCATION_RULE]  # one value, cut instead of rounded: not disputed
+        elif target.get("block", True):
+            ctx.blocked.update(paths)
         yield ctx.finding(
-            rule, here[0], what(target, item), expected=there[1].text, found=here[1].text, related=[there[0]]
+            reported, here[0], what(target, item), expected=there[1].text, found=here[1].text, related=[there[0]]
         )
+
+
+def _truncations_agree(first: Figure, second: Figure) -> bool:
+    """Whether the two copies share a value when both are read as truncated (one system
+    cuts both; reading only one as cut would excuse every one-unit difference)."""
+    return Interval.truncated(first).intersects(Interval.truncated(second))
 
 
 def indicator_key(name: str) -> str:

@@ -38,24 +38,63 @@ def proportional_score(weight: Fraction, rate: Interval) -> Interval:
     return _range(lambda r: weight * min(max(r, ZERO), Fraction(1)), rate)
 
 
+def cutoff_score(weight: Fraction, rate: Interval, cutoff: Fraction) -> list[Interval]:
+    """Full marks up to ``cutoff``, 0 above it (a quantity far above target, Sichuan):
+    the score ranges of the two parts of the rate interval."""
+    parts = []
+    if rate.lo <= cutoff:
+        parts.append(forward_score(weight, Interval(rate.lo, min(rate.hi, cutoff)), "full"))
+    if rate.hi > cutoff:
+        parts.append(Interval.point(0))
+    return parts
+
+
 def score_ranges(
-    weight: Fraction, rates: Sequence[Interval], direction: Direction, conventions: Conventions
+    weight: Fraction, rates: Sequence[Interval], direction: Direction, conventions: Conventions,
+    cutoff_applies: bool = False,
 ) -> list[Interval]:
-    """Every score interval an accepted convention gives for one of the completion ``rates``."""
+    """Every score interval an accepted convention gives for one of the completion ``rates``
+    (``cutoff_applies``: the row is of a level the profile's ``cutoff`` convention covers)."""
     ranges: list[Interval] = []
     for rate in rates:
-        if direction is Direction.FORWARD:
-            ranges.extend(forward_score(weight, rate, name) for name in conventions.above_target)
-        else:
+        if direction is not Direction.FORWARD:
             ranges.append(proportional_score(weight, rate))
+            continue
+        for name in conventions.above_target:
+            if name != "cutoff":
+                ranges.append(forward_score(weight, rate, name))
+            elif cutoff_applies and conventions.cutoff_rate is not None:
+                ranges.extend(cutoff_score(weight, rate, conventions.cutoff_rate))
     return list(dict.fromkeys(ranges))
 
 
-def execution_score(weight: Fraction, rate: Interval, conventions: Conventions) -> Interval:
-    """分值 × 执行率, capped at 分值 under ``execution_score: capped``."""
-    if conventions.execution_score == "capped":
-        return proportional_score(weight, rate)
-    return _range(lambda r: weight * max(r, ZERO), rate)
+def threshold_share(rate: Interval, thresholds: Sequence[tuple[Fraction, Fraction]]) -> Interval | None:
+    """The share of the weight a threshold table gives any rate of the interval (bands sorted
+    from the highest minimum down; a rate below every minimum has no share: None)."""
+    uppers = (None, *(minimum for minimum, _ in thresholds))
+    reached = [share for (minimum, share), upper in zip(thresholds, uppers)
+               if rate.hi >= minimum and (upper is None or rate.lo < upper)]
+    if not reached:
+        return None
+    return Interval(min(reached), max(reached))
+
+
+def execution_scores(weight: Fraction, rate: Interval, conventions: Conventions) -> list[Interval]:
+    """The execution scores the profile accepts: 分值 × 执行率 ``capped`` at 分值 or
+    ``uncapped``, by ``thresholds`` of 执行率, or ``full`` marks whatever the rate."""
+    found: list[Interval] = []
+    for name in conventions.execution_score:
+        if name == "capped":
+            found.append(proportional_score(weight, rate))
+        elif name == "uncapped":
+            found.append(_range(lambda r: weight * max(r, ZERO), rate))
+        elif name == "full":
+            found.append(Interval.point(weight))
+        else:
+            share = threshold_share(rate, conventions.execution_thresholds)
+            if share is not None:
+                found.append(Interval(weight * share.lo, weight * share.hi))
+    return found
 
 
 def classify_above_target(weight: Fraction, rate: Interval, score: Interval) -> str | None:

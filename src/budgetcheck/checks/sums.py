@@ -1,9 +1,16 @@
-"""Sum checks: a printed total equals the sum of its printed parts, within rounding."""
+"""Sum checks: a printed total equals the sum of its printed parts, within rounding.
+
+Each part stands for its rounding interval (narrowed by its copies elsewhere), so the parts
+add up to a half-open interval: ``[Σ lo, Σ hi)`` for positive parts. Counts are exact. When
+the total is consistent only if every figure had been truncated (a system that cuts 元 data
+to 万元 truncates the parts as well as the total), the finding is BC009 (info) instead.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Any
 
 from ..catalogue import Rule
@@ -67,18 +74,18 @@ def check_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Find
         if ctx.is_blocked(paths):
             continue
         ctx.touch(paths)
-        computed = total([_interval(fig, target) for _, fig in parts])
-        if target.get("exact") and printed[1].exact != computed.lo:
-            yield ctx.finding(
-                rule, printed[0], what(target, item), expected=str(computed.lo), found=printed[1].text, related=paths
-            )
+        if target.get("exact"):
+            counted = sum((fig.exact for _, fig in parts), Fraction(0))
+            if printed[1].exact != counted:
+                yield ctx.finding(
+                    rule, printed[0], what(target, item), expected=str(counted), found=printed[1].text, related=paths
+                )
             continue
-        yield from ctx.compare(rule, printed[0], printed[1], computed, what(target, item), related=paths)
-
-
-def _interval(figure: Figure, target: dict[str, Any]) -> Interval:
-    """Counts are exact; printed amounts stand for their rounding interval."""
-    return Interval.point(figure.exact) if target.get("exact") else Interval.of(figure)
+        computed = total([ctx.interval(path, fig) for path, fig in parts])
+        yield from ctx.compare(
+            rule, printed[0], printed[1], computed, what(target, item), related=paths,
+            truncated=lambda: total([ctx.interval(path, fig, truncated=True) for path, fig in parts]),
+        )
 
 
 def normalise_label(label: str) -> str:
@@ -107,5 +114,8 @@ def check_group_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterato
         if ctx.is_blocked(paths):
             continue
         ctx.touch(paths)
-        computed = total([Interval.of(fig) for _, fig in parts])
-        yield from ctx.compare(rule, printed_path, value, computed, what(target, group), related=paths)
+        computed = total([ctx.interval(p, fig) for p, fig in parts])
+        yield from ctx.compare(
+            rule, printed_path, value, computed, what(target, group), related=paths,
+            truncated=lambda: total([ctx.interval(p, fig, truncated=True) for p, fig in parts]),
+        )

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
-from ..catalogue import Profile, Rule
+from ..catalogue import Rule
+from ..profiles import Profile
 from ..figures import Figure, format_fraction
 from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
 from ..paths import DataPath
 from .context import TRUNCATION_RULE, Context
+from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
 
@@ -31,16 +34,32 @@ def conventions(ctx: Context) -> Conventions:
     return cached[1]
 
 
+def _checkable(table: EvaluationTable) -> EvaluationTable:
+    """The table as the table-level checks read it.
+
+    A table read from a real document may lack the weights of its rows, or have cells
+    that could not be read. The table-level checks add up every weight and score, so a
+    table with a weightless row or an unread cell shows them no rows and no total (its
+    rows are still checked one by one, see :func:`rows`).
+    """
+    if not table.incomplete and all(row.weight is not None for row in table.indicators):
+        return table
+    view = object.__new__(EvaluationTable)
+    view.__dict__.update(table.__dict__, indicators=[], total=None)
+    return view
+
+
 def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
-    """The evaluation tables a rule target names (``for_each``)."""
+    """The evaluation tables a rule target names (``for_each``), as the checks can read them."""
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
-            yield path, table
+            yield path, _checkable(table)
 
 
-def figure(value: object) -> Figure | None:
-    """A cell's figure, or None for a placeholder or missing cell."""
-    return value if isinstance(value, Figure) else None
+def _rated(indicator: Indicator) -> bool:
+    """Whether a row prints what its row checks need: a weight (an empty target or actual
+    is a placeholder, which the checks pass over)."""
+    return indicator.weight is not None
 
 
 def table_name(table: EvaluationTable, path: DataPath) -> str:
@@ -58,6 +77,7 @@ class Row:
     indicator: Indicator
     table: str
     assessment: Assessment
+    places: Places = Places()
 
     def at(self, field: str) -> DataPath:
         """The path of one cell of the row."""
@@ -65,8 +85,9 @@ class Row:
 
     @property
     def weight(self) -> Figure:
-        """The row's weight (exact)."""
-        weight: Figure = self.indicator.weight
+        """The row's weight (exact; rows are only made for indicators that print one)."""
+        weight = self.indicator.weight
+        assert weight is not None, "rows() skips indicators without a weight"
         return weight
 
     @property
@@ -79,15 +100,25 @@ class Row:
         """The printed completion rate, or None."""
         return figure(self.indicator.completion_rate)
 
+    def score_at_table_precision(self, step: Fraction | None = None) -> Interval | None:
+        """The printed score read at the precision of the table's scores, or, under a profile
+        that rounds scores to ``step`` points, every value that rounds to it."""
+        score = self.score
+        if score is None:
+            return None
+        return rounded_to(score, step) if step is not None else Interval.of(at_places(score, self.places.score))
+
     def values(self, **extra: str) -> dict[str, str]:
         """Message values naming the row: ``item`` (indicator) and ``table``."""
         return {"item": self.indicator.name, "table": self.table, **extra}
 
 
 def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[Row]:
-    """Every indicator row of the tables a target names, assessed under ``conv``."""
-    for path, table in tables(ctx, target):
-        yield from table_rows(ctx, path, table, conv)
+    """Every indicator row with a weight, target and actual of the tables a target names,
+    assessed under ``conv``."""
+    for path, table in ctx.scopes(target):
+        if isinstance(table, EvaluationTable):
+            yield from table_rows(ctx, path, table, conv)
 
 
 def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conventions) -> list[Row]:
@@ -101,10 +132,12 @@ def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conve
     if cached is not None and cached[0] is conv:
         found: list[Row] = cached[1]
         return found
-    name = table_name(table, path)
+    name, places = table_name(table, path), table_places(table)
     made = [
-        Row(path + ("indicators", index), indicator, name, assess(indicator.target, indicator.actual, conv))
+        Row(path + ("indicators", index), indicator, name,
+            assess(indicator.target, indicator.actual, conv, places.actual_percent), places)
         for index, indicator in enumerate(table.indicators)
+        if _rated(indicator)
     ]
     ctx.memo[key] = (conv, made)
     return made
@@ -133,14 +166,18 @@ def compare_any(
     values: dict[str, str],
     related: Sequence[DataPath] = (),
     severity: Severity | None = None,
+    interval: Interval | None = None,
+    truncation: bool = True,
 ) -> Iterator[Finding]:
     """Nothing when the printed figure fits any candidate interval; an info (BC009) when it
-    fits one only if truncated; else a finding of ``rule`` expecting the first candidate."""
-    mine = Interval.of(printed)
+    fits one only if truncated (and ``truncation`` allows that reading); else a finding of
+    ``rule`` expecting the first candidate. ``interval``: what the printed figure stands for,
+    when not its own rounding interval."""
+    mine = interval or Interval.of(printed)
     if not candidates or any(mine.intersects(c) for c in candidates):
         return
     truncated = Interval(*printed.truncation_interval())
-    if any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
+    if truncation and any(truncated.intersects(c) for c in candidates) and TRUNCATION_RULE in ctx.rules:
         rule, severity = ctx.rules[TRUNCATION_RULE], None
     first = candidates[0]
     yield ctx.finding(

@@ -1,6 +1,7 @@
-"""``budgetcheck extract``: read a disclosure as people publish it (.txt dump, .docx, PDF).
+"""``budgetcheck extract``: read a disclosure as people publish it (.txt dump, .docx, PDF, HTML).
 
-Each reader turns its format into the same blocks (paragraphs and table rows); the
+Each reader (named by ``budgetcheck.kinds``) turns its format into the same blocks
+(paragraphs and table rows with their places); the
 sections and tables of the template are then read by their fixed words into report data.
 """
 

@@ -1,6 +1,6 @@
 """The layout-neutral form every reader produces: paragraphs and table rows, in order.
 
-A .txt dump, a .docx and a PDF all become a list of :class:`Paragraph` and :class:`Row`
+A .txt dump, a .docx, a PDF and an HTML page all become a list of :class:`Paragraph` and :class:`Row`
 blocks; each piece of text remembers where it was (:class:`Where`) so that an extracted
 figure can be traced back to its line, table cell or page.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 # Leading whitespace and Word artefacts that text dumps carry along ("[bookmark: _GoBack]").
 _LEAD = re.compile(r"[\s\u3000]*(?:\[bookmark:[^\]]*\][\s\u3000]*)*")
@@ -59,6 +60,14 @@ class Row:
 
 
 Block = Paragraph | Row
+
+
+class Read(NamedTuple):
+    """What a reader made of a document: its blocks in reading order, and the pieces of
+    text with figures it could not place (a table-row fragment after a page break)."""
+
+    blocks: list[Block]
+    unplaced: tuple[tuple[str, Where], ...] = ()
 
 
 def clean(text: str) -> tuple[int, str]:

@@ -17,7 +17,7 @@ from ..i18n.clickhelp import Command
 @click.option("--strict", is_flag=True, help="help.extract_strict")
 @click.option("--no-comments", is_flag=True, help="help.extract_no_comments")
 def extract_command(input_file: str, output: str | None, strict: bool, no_comments: bool) -> None:
-    """Extract a report (YAML for `validate`) from a .txt dump, .docx or .pdf disclosure.
+    """Extract a report (YAML for `validate`) from a .txt dump, .docx, .pdf or .html disclosure.
 
     Text holding figures that no template sentence or table matched is listed on
     standard error (as warnings, or as errors with --strict); nothing is dropped silently.

@@ -1,4 +1,4 @@
-"""Load a .txt/.docx/.pdf disclosure straight into a checked report (extract in memory)."""
+"""Load a .txt/.docx/.pdf/.html disclosure straight into a checked report (extract in memory)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display:
 
     ``positions`` holds line/column for text dumps (a section's place is its first
     figure's); ``sources`` holds a readable place for every format (``line 21, column 11``,
-    ``table 3 row 5 cell 7``, ``page 4``).
+    ``table 3 row 5 cell 7``, ``page 4 line 12``; an HTML page's source line).
     """
     extraction = extract_file(path, max_bytes, display)
     positions: Positions = {}

@@ -127,6 +127,40 @@ class Passage:
             return len(self.norm)
         return min(stops) + (1 if self.norm[min(stops)] == "。" else 0)
 
+    def _figures(self) -> list[tuple[int, int]]:
+        """Spans of the numbers that are figures (not dates, years or list numbering)."""
+        skip = bytearray(len(self.norm))
+        for found in _NOT_FIGURES.finditer(self.norm):
+            skip[found.start() : found.end()] = b"\x01" * (found.end() - found.start())
+        return [m.span() for m in _ANY_NUMBER.finditer(self.norm) if not all(skip[m.start() : m.end()])]
+
+    def read_share(self) -> tuple[int, int]:
+        """(figures used by a pattern, figures in the text)."""
+        spans = self._figures()
+        return sum(1 for a, b in spans if all(self.used[a:b])), len(spans)
+
+    def partly_read(self) -> bool:
+        """Whether some paragraph has figures a pattern used beside figures none used."""
+        spans = self._figures()
+        for index, paragraph in enumerate(self.paragraphs):
+            lo, hi = self.starts[index], self.starts[index] + len(paragraph.text)
+            read = {all(self.used[a:b]) for a, b in spans if lo <= a < hi}
+            if read == {True, False}:
+                return True
+        return False
+
+    def take_unread(self) -> list[Paragraph]:
+        """The paragraphs holding figures none of which a pattern used, marked as used."""
+        spans = self._figures()
+        out: list[Paragraph] = []
+        for index, paragraph in enumerate(self.paragraphs):
+            lo, hi = self.starts[index], self.starts[index] + len(paragraph.text)
+            inside = [(a, b) for a, b in spans if lo <= a < hi]
+            if inside and not any(any(self.used[a:b]) for a, b in inside):
+                out.append(paragraph)
+                self.use(lo, hi)
+        return out
+
     def leftovers(self) -> list[tuple[str, Where]]:
         """Sentences holding numbers that no pattern used: (snippet, where)."""
         skip = bytearray(self.used)

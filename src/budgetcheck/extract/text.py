@@ -7,7 +7,8 @@ non-blank line is a paragraph.
 
 from __future__ import annotations
 
-from .blocks import Block, Cell, Paragraph, Row, Where, clean
+from ..loader.decode import decode_report
+from .blocks import Block, Cell, Paragraph, Read, Row, Where, clean
 
 
 def read_text_dump(text: str) -> list[Block]:
@@ -28,3 +29,8 @@ def read_text_dump(text: str) -> list[Block]:
     if cells:
         blocks.append(Row(tuple(cells)))
     return blocks
+
+
+def read_txt(data: bytes, source: str) -> Read:
+    """The blocks of a text dump given as bytes (UTF-8 or GB18030)."""
+    return Read(read_text_dump(decode_report(data, source, len(data))))

@@ -95,8 +95,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> Text | str:
 
     options = list(choices)
     lowered = {choice.lower(): choice for choice in options}
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return Text("cli.did_you_mean", match=lowered[close[0]]) if close else ""
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=5, cutoff=0.6)
+    if not close:
+        return ""
+    # equal similarity (BC1O1: BC101 and BC611 alike): prefer the most characters in place
+    best = difflib.SequenceMatcher(None, word.lower(), close[0]).ratio()
+    tied = [c for c in close if difflib.SequenceMatcher(None, word.lower(), c).ratio() == best]
+    match = max(tied, key=lambda c: sum(a == b for a, b in zip(word.lower(), c)))
+    return Text("cli.did_you_mean", match=lowered[match])
 
 
 def os_reason(exc: BaseException) -> Text | str:

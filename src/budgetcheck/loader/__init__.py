@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from importlib import import_module
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..i18n import Text, os_reason, schema_problem_zh
+from ..kinds import DOCUMENT_LOADER, is_document, unsupported
 from ..paths import DataPath, format_path
 from .decode import DEFAULT_MAX_BYTES, decode_report
 from .errors import InputError
@@ -109,9 +111,12 @@ def load_text(text: str, source: str) -> LoadedReport:
 def load_report(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
     """Read, decode, parse and validate one report file."""
     source = display or str(path)
-    if Path(path).suffix.lower() in (".txt", ".docx", ".pdf"):  # a published document: extract it first
-        from ..extract.load import load_document
-
+    refusal = unsupported(str(path))
+    if refusal is not None:
+        raise InputError(source, refusal)
+    if is_document(str(path)):  # a published document: extract it first, by the registry's loader
+        module, _, name = DOCUMENT_LOADER.partition(":")
+        load_document: Callable[..., LoadedReport] = getattr(import_module(module), name)
         return load_document(path, max_bytes, display)
     try:
         with Path(path).open("rb") as handle:  # never read more than the limit allows

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+from ..measures import Measure, MeasureKind
 
 from .types import (
     Amount,
@@ -16,6 +19,10 @@ from .types import (
     ScoreCell,
 )
 
+M = TypeVar("M", bound=Base)
+NOT_PRINTED = Measure(MeasureKind.PLACEHOLDER, "")
+"""An indicator target or actual cell that the table leaves empty."""
+
 
 class Change(Base):
     """Change against last year: signed amount (增加 +, 减少 −), growth rate and reason."""
@@ -28,8 +35,8 @@ class Change(Base):
 class BudgetComparison(Base):
     """Budget against final figure: 预决算差异率 and/or "完成预算 P%"."""
 
-    budget: Amount
-    final: Amount
+    budget: Amount | None = None
+    final: Amount | None = None
     variance_rate: Percent | None = None
     completion_rate: Percent | None = None
     reason: str | None = None
@@ -38,8 +45,8 @@ class BudgetComparison(Base):
 class Item(Base):
     """One labelled part of a total, with its share and change where printed."""
 
-    label: str
-    amount: Amount
+    label: str | None = None
+    amount: Amount | None = None
     share: Percent | None = None
     change: Change | None = None
     budget: BudgetComparison | None = None
@@ -49,23 +56,23 @@ class Item(Base):
 class Breakdown(Base):
     """A total split into labelled parts (income by source, expenditure by kind)."""
 
-    total: Amount
+    total: Amount | None = None
     items: list[Item] = Field(default_factory=list)
 
 
 class HeadcountGroup(Base):
     """Headcount of one kind (在职/离休/退休) and its change."""
 
-    label: str
-    count: Count
+    label: str | None = None
+    count: Count | None = None
     change: Count | None = None
 
 
 class Unit(Base):
-    """单位概况: the unit, its year and headcount."""
+    """单位概况: the unit, its year and headcount (a partial document may give neither)."""
 
-    name: str
-    year: int
+    name: str | None = None
+    year: int | None = None
     headcount_total: Count | None = None
     headcount: list[HeadcountGroup] = Field(default_factory=list)
     subordinate_units: Count | None = None
@@ -76,12 +83,12 @@ class Unit(Base):
 class IncomeExpenditure(Base):
     """收入支出决算总体情况: 收入总计 and 支出总计 with their parts and the change."""
 
-    income_total: Amount
-    current_income: Amount
+    income_total: Amount | None = None
+    current_income: Amount | None = None
     non_fiscal_balance_used: Amount | None = None
     opening_balance: Amount | None = None
-    expenditure_total: Amount
-    current_expenditure: Amount
+    expenditure_total: Amount | None = None
+    current_expenditure: Amount | None = None
     balance_distribution: Amount | None = None
     closing_balance: Amount | None = None
     change: Change | None = None
@@ -90,12 +97,12 @@ class IncomeExpenditure(Base):
 class FiscalAppropriation(Base):
     """财政拨款收入支出决算总体情况."""
 
-    income_total: Amount
+    income_total: Amount | None = None
     opening_balance: Amount | None = None
-    current_income: Amount
-    expenditure_total: Amount
+    current_income: Amount | None = None
+    expenditure_total: Amount | None = None
     closing_balance: Amount | None = None
-    current_expenditure: Amount
+    current_expenditure: Amount | None = None
     change: Change | None = None
     budget_comparison: BudgetComparison | None = None
 
@@ -103,17 +110,17 @@ class FiscalAppropriation(Base):
 class DetailLine(Base):
     """One 类/款/项 line of general-public-budget expenditure."""
 
-    class_label: str
+    class_label: str | None = None
     section_label: str | None = None
     item_label: str | None = None
-    amount: Amount
+    amount: Amount | None = None
     change: Change | None = None
 
 
 class GeneralBudget(Base):
     """一般公共预算财政拨款支出: total, structure by 类, and 类/款/项 detail lines."""
 
-    total: Amount
+    total: Amount | None = None
     share_of_expenditure: Percent | None = None
     change: Change | None = None
     budget_comparison: BudgetComparison | None = None
@@ -124,9 +131,9 @@ class GeneralBudget(Base):
 class BasicExpenditure(Base):
     """一般公共预算财政拨款基本支出 = 人员经费 + 公用经费."""
 
-    total: Amount
-    personnel: Amount
-    public: Amount
+    total: Amount | None = None
+    personnel: Amount | None = None
+    public: Amount | None = None
     personnel_items: list[str] = Field(default_factory=list)
     public_items: list[str] = Field(default_factory=list)
 
@@ -154,7 +161,7 @@ class ThreePublicCounts(Base):
 class ThreePublic(Base):
     """财政拨款"三公"经费: total, its three items (with sub-items), budget and counts."""
 
-    amount: Amount
+    amount: Amount | None = None
     change: Change | None = None
     budget: BudgetComparison | None = None
     items: list[Item] = Field(default_factory=list)
@@ -164,25 +171,25 @@ class ThreePublic(Base):
 class OperatingCosts(Base):
     """机关运行经费 or 公用经费 with its change."""
 
-    label: str
-    amount: Amount
+    label: str | None = None
+    amount: Amount | None = None
     change: Change | None = None
 
 
 class Portion(Base):
     """An amount with its printed share of a total."""
 
-    amount: Amount
+    amount: Amount | None = None
     share: Percent | None = None
 
 
 class Procurement(Base):
     """政府采购: total = 货物 + 工程 + 服务; amounts granted to SMEs and micro firms."""
 
-    total: Amount
-    goods: Amount
-    works: Amount
-    services: Amount
+    total: Amount | None = None
+    goods: Amount | None = None
+    works: Amount | None = None
+    services: Amount | None = None
     sme: Portion | None = None
     micro: Portion | None = None
 
@@ -190,8 +197,8 @@ class Procurement(Base):
 class VehicleCategory(Base):
     """Vehicles of one category."""
 
-    label: str
-    count: Count
+    label: str | None = None
+    count: Count | None = None
 
 
 class Assets(Base):
@@ -207,6 +214,11 @@ class Assets(Base):
     equipment_over_million: Count | None = None
 
 
+def _blank(cls: type[M], data: dict[str, Any]) -> M:
+    """A record of a part a table did not print (validated from ``data``)."""
+    return cls.model_validate(data)
+
+
 class FundsRow(Base):
     """One row of a performance table's funds block."""
 
@@ -220,9 +232,13 @@ class FundsRow(Base):
 
 
 class Funds(Base):
-    """A funds block: the total row (with 分值, 执行率, 得分) and its source rows."""
+    """A funds block: the total row (with 分值, 执行率, 得分) and its source rows.
 
-    total: FundsRow
+    A table that prints no total row (or no funds block) has an empty one: label "" and no
+    cells, so every check of the block finds nothing to check.
+    """
+
+    total: FundsRow = Field(default_factory=lambda: _blank(FundsRow, {"label": ""}))
     parts: list[FundsRow] = Field(default_factory=list)
 
 
@@ -234,21 +250,33 @@ class Goals(Base):
 
 
 class Indicator(Base):
-    """One indicator row of a self-evaluation table."""
+    """One indicator row of a self-evaluation table.
+
+    Real tables lack cells: no 分值 column (weights only in the level-1 headings), empty
+    target or actual cells, an empty 得分. Every cell but the name may be absent; an absent
+    target or actual is an empty placeholder (``NOT_PRINTED``), never a number.
+    """
 
     level1: str | None = None
     level2: str | None = None
     name: str
-    weight: Score
-    target: MeasureCell
-    actual: MeasureCell
+    weight: Score | None = None
+    target: MeasureCell = Field(default_factory=lambda: NOT_PRINTED)
+    actual: MeasureCell = Field(default_factory=lambda: NOT_PRINTED)
     completion_rate: PercentCell | None = None
-    score: ScoreCell
+    score: ScoreCell | None = None
     basis: str | None = None
     prior_year: str | None = None
     scoring_rule: str | None = None
     evidence: str | None = None
     deviation_reason: str | None = None
+
+
+class IndicatorGroup(Base):
+    """A level-1 heading of the indicator block and the weight printed in it (产出指标(50分))."""
+
+    label: str | None = None
+    weight: Score | None = None
 
 
 class TotalScore(Base):
@@ -265,8 +293,12 @@ class EvaluationTable(Base):
     name: str | None = None
     department: str | None = None
     implementer: str | None = None
-    funds: Funds
+    year: int | None = None
+    incomplete: bool = False
+    """Some cells of the table could not be read (reported as BC003): its sums are not checked."""
+    funds: Funds = Field(default_factory=lambda: _blank(Funds, {}))
     goals: Goals | None = None
+    groups: list[IndicatorGroup] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     total: TotalScore | None = None
 
@@ -290,6 +322,53 @@ class Performance(Base):
     projects: list[EvaluationTable] = Field(default_factory=list)
 
 
+class Comparison(Base):
+    """A figure compared with a base (上年, 预算, a named year): change, rate or a verbal claim.
+
+    ``current`` is the figure compared, ``base`` the base amount where printed (or read from
+    a table of the same document); ``claim`` is a printed "no change" wording (无变化, 持平 …).
+    """
+
+    against: str
+    current: Amount | None = None
+    base: Amount | None = None
+    change: Amount | None = None
+    rate: Percent | None = None
+    completion: Percent | None = None
+    claim: str | None = None
+
+
+class Statement(Base):
+    """A labelled figure read by the statement grammar, wherever it stands in the text.
+
+    ``amount`` is the final (决算/actual) figure, ``budget`` the budget printed with it;
+    ``share`` is of ``share_base`` (the total named or implied); ``parts`` are the labelled
+    parts printed under it (其中 lists, table rows), each measure summing to the total's.
+    """
+
+    label: str
+    key: str | None = None
+    amount: Amount | None = None
+    budget: Amount | None = None
+    count: Count | None = None
+    share: Percent | None = None
+    share_base: Amount | None = None
+    vs_prior: Comparison | None = None
+    vs_budget: Comparison | None = None
+    vs_other: Comparison | None = None
+    damaged: str | None = None
+    parts: list[Statement] = Field(default_factory=list)
+
+
+class Balance(Base):
+    """A printed balance: ``result`` = Σ ``added`` − Σ ``subtracted`` (收支相抵，年终结余)."""
+
+    label: str
+    result: Amount
+    added: list[Amount] = Field(default_factory=list)
+    subtracted: list[Amount] = Field(default_factory=list)
+
+
 class Explanation(Base):
     """说明: a written explanation for one finding (rule code + data path)."""
 
@@ -304,7 +383,7 @@ class Report(Base):
     schema_version: int = Field(default=1, ge=1, le=1)
     profile: str | None = None
     title: str | None = None
-    unit: Unit
+    unit: Unit | None = None
     income_expenditure: IncomeExpenditure | None = None
     income: Breakdown | None = None
     expenditure: Breakdown | None = None
@@ -318,4 +397,6 @@ class Report(Base):
     procurement: Procurement | None = None
     assets: Assets | None = None
     performance: Performance | None = None
+    statements: list[Statement] = Field(default_factory=list)
+    balances: list[Balance] = Field(default_factory=list)
     explanations: list[Explanation] = Field(default_factory=list)

@@ -153,23 +153,27 @@ class CellType:
     cells: bool = False
 
 
-def _figure_validator(percent: bool | None, suffixes: tuple[str, ...], cells: bool) -> Callable[[Any], Any]:
+def _figure_validator(
+    percent: bool | None, suffixes: tuple[str, ...], cells: bool, counted: bool = False
+) -> Callable[[Any], Any]:
     def validate(raw: Any) -> Any:
         if isinstance(raw, (Figure, Placeholder)):
             return raw
         if cells and isinstance(raw, str) and is_placeholder(raw):
             return Placeholder(raw.strip())
         try:
-            return parse_figure(raw, percent=percent, suffixes=suffixes)
+            return parse_figure(raw, percent=percent, suffixes=suffixes, counted=counted)
         except FigureError as exc:
             raise ValueError(str(exc)) from None
 
     return validate
 
 
-def _figure_type(name: str, percent: bool | None, suffixes: tuple[str, ...], cells: bool, example: str) -> CellType:
+def _figure_type(
+    name: str, percent: bool | None, suffixes: tuple[str, ...], cells: bool, example: str, counted: bool = False
+) -> CellType:
     schema = {"type": ["string", "number"], "examples": [example]}
-    return CellType(name, _figure_validator(percent, suffixes, cells), schema, cells)
+    return CellType(name, _figure_validator(percent, suffixes, cells, counted), schema, cells)
 
 
 def _measure(raw: Any) -> Measure:
@@ -195,7 +199,7 @@ else:
     """An amount of money (万元 unless stated), signed where it is a change."""
     Percent = _figure_type("Percent", True, (), False, "93.61%")
     """A percentage; a bare number is read as percentage points."""
-    Count = _figure_type("Count", False, ("人", "辆", "个", "台", "台（套）", "次", "批次", "人次", "份"), False, "5")
+    Count = _figure_type("Count", False, ("人", "辆", "个", "台", "台（套）", "次", "批次", "人次", "份"), False, "5", counted=True)
     """A whole count (people, vehicles, projects)."""
     Score = _figure_type("Score", False, ("分",), False, "9.36")
     """A weight or score in points."""

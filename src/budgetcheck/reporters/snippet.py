@@ -150,7 +150,7 @@ def _read_places(name: str) -> Located:
             from ..extract.docx import read_docx as reader
         else:
             from ..extract.pdf import read_pdf as reader
-        return located(reader(data))
+        return located(reader(data).blocks)
     except Exception:  # noqa: BLE001 - a snippet is shown when it can be; the place is shown anyway
         return {}
 

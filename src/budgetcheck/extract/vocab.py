@@ -1,0 +1,89 @@
+"""The statement grammar's wordings and known labels, loaded from vocabulary/statements.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_FILE = Path(__file__).parent / "vocabulary" / "statements.yaml"
+
+
+def _alternatives(words: list[str]) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Compiled wordings (regexes) and the label tree."""
+
+    bases: list[tuple[str, re.Pattern[str]]]
+    down: tuple[str, ...]
+    direction: re.Pattern[str]
+    claim: re.Pattern[str]
+    completion: re.Pattern[str]
+    budget_word: re.Pattern[str]
+    final_word: re.Pattern[str]
+    filler: re.Pattern[str]
+    balance: re.Pattern[str]
+    income_totals: tuple[str, ...]
+    expenditure_totals: tuple[str, ...]
+    labels: list[tuple[str, re.Pattern[str]]]
+    children: dict[str, tuple[str, ...]]
+    columns: list[tuple[str, re.Pattern[str]]]
+    subtotal: re.Pattern[str]
+
+    def key(self, label: str) -> str | None:
+        """The known label a text names (the most specific one), or None."""
+        for key, regex in self.labels:
+            if regex.search(label):
+                return key
+        return None
+
+    def parent(self, key: str) -> str | None:
+        """The known label whose parts include ``key``."""
+        return next((k for k, kids in self.children.items() if key in kids), None)
+
+    def ancestors(self, key: str) -> list[str]:
+        """Every known label ``key`` is a part of, nearest first."""
+        out: list[str] = []
+        parent = self.parent(key)
+        while parent is not None and parent not in out:
+            out.append(parent)
+            parent = self.parent(parent)
+        return out
+
+
+def _build(raw: dict[str, Any]) -> Vocabulary:
+    label_items = list(raw["labels"].items())
+    # Most specific first: a child label is tried before the parent that contains its words.
+    ordered = sorted(label_items, key=lambda kv: -max(len(m) for m in kv[1]["match"]))
+    return Vocabulary(
+        bases=[(group, re.compile(_alternatives(words))) for group, words in raw["bases"].items()],
+        down=tuple(raw["down"]),
+        direction=re.compile(_alternatives(sorted(raw["down"] + raw["up"], key=len, reverse=True)) + "(?:了|为)?$"),
+        claim=re.compile(_alternatives(raw["claims"])),
+        completion=re.compile(_alternatives(raw["completion"]) + "的?$"),
+        budget_word=re.compile(_alternatives(raw["measures"]["budget"]) + "$"),
+        final_word=re.compile(_alternatives(raw["measures"]["final"]) + "$"),
+        filler=re.compile(raw["filler"]),
+        balance=re.compile(raw["balance"]),
+        income_totals=tuple(raw["income_totals"]),
+        expenditure_totals=tuple(raw["expenditure_totals"]),
+        labels=[(key, re.compile(_alternatives(spec["match"]))) for key, spec in ordered],
+        children={key: tuple(spec.get("children", ())) for key, spec in label_items if spec.get("children")},
+        columns=[(name, re.compile(_alternatives(words) + "$")) for name, words in raw["columns"].items()],
+        subtotal=re.compile(_alternatives(raw["subtotal"])),
+    )
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The vocabulary (read once)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(_FILE, encoding="utf-8") as handle:
+        return _build(yaml.load(handle, Loader=loader))  # noqa: S506 - a safe loader
