@@ -38,7 +38,8 @@ def _output(fmt: str, monkeypatch: pytest.MonkeyPatch, *extra: str) -> str:
 
 
 def test_every_format_has_a_reporter() -> None:
-    assert set(FORMATS) == {"table", "concise", "json", "sarif", "github", "junit"}
+    assert set(FORMATS) == {"full", "table", "concise", "json", "sarif", "github", "junit", "html", "csv",
+                            "xlsx", "gitlab", "json-lines"}
     for name in FORMATS:
         assert callable(get_reporter(name))
 
@@ -142,6 +143,8 @@ def test_table_aligns_chinese_text_in_a_narrow_console() -> None:
         get_reporter("table")(run, out, "zh")
     finally:
         rich.console.Console = original  # type: ignore[misc]
+    first_column = [line.split("│")[1].strip() for line in out.getvalue().splitlines() if line.startswith("│")]
+    assert {"BC101", "sum-mismatch", "BC009", "truncated-", "figure"} <= set(first_column)  # broken at hyphens only
     rows = [line for line in out.getvalue().splitlines() if line.startswith(("│", "┃", "┏", "└"))]
     assert len(rows) > 4
     widths = {cell_len(line) for line in rows}

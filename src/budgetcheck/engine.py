@@ -6,6 +6,7 @@ from .catalogue import Rule, load_rules
 from .profiles import Profile, load_profiles
 from .checks import KINDS, SCHEMA_RULE, UNREAD_RULE
 from .checks.context import Context
+from .docinfo import describe
 from .loader import LoadedReport
 from .paths import DataPath
 from .i18n import render
@@ -80,7 +81,8 @@ def check_report(
     findings.sort(key=lambda f: f.sort_key)
     from .explain import apply_explanations
 
-    return FileResult(loaded.source, findings=apply_explanations(loaded, findings, all_rules, allow_explained_errors))
+    findings = apply_explanations(loaded, findings, all_rules, allow_explained_errors)
+    return FileResult(loaded.source, findings=findings, document=describe(loaded.report, (f.path for f in findings)))
 
 
 def _schema_findings(loaded: LoadedReport, rules: dict[str, Rule]) -> list[Finding]:

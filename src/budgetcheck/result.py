@@ -11,6 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .docinfo import DocumentInfo
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -95,6 +99,7 @@ class FileResult:
     invalid: bool = False
     error: str | None = None
     baselined: int = 0
+    document: DocumentInfo | None = None  # unit, year, table names: for the human formats
 
     def counts(self) -> Counter[Severity]:
         """How many findings of each severity."""

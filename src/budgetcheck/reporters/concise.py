@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
-from .common import where
+from .common import explained_note, figures_note, severity_tag, wants_summary, where
 
 if TYPE_CHECKING:
     from ..result import RunResult
@@ -16,11 +16,7 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
         if file.error:
             out.write(f"{file.error}\n")
         for f in file.findings:
-            extra = ""
-            if f.expected is not None and f.found is not None:
-                expected = f.expected_text(lang)
-                extra = f" (expected {expected}, found {f.found})" if lang != "zh" else f"（应为 {expected}，填报 {f.found}）"
-            mark = (" [explained]" if lang != "zh" else " [已说明]") if f.explained else ""
-            out.write(f"{where(f)}: {f.rule} [{f.severity.label(lang)}] {f.message(lang)}{extra}{mark}\n")
-    if run.show_summary:
+            out.write(f"{where(f, lang)}: {f.rule} [{severity_tag(f, lang)}] {f.message(lang)}"
+                      f"{figures_note(f, lang)}{explained_note(f, lang)}\n")
+    if wants_summary(run):
         out.write(run.summary_line(lang) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING
 
 from ..result import Finding, Severity
+from .common import explained_note, figures_note, wants_summary
 
 if TYPE_CHECKING:
     from ..result import RunResult
@@ -31,11 +32,7 @@ def annotation(finding: Finding, lang: str) -> str:
     if finding.column:
         props.append(f"col={finding.column}")
     props.append(f"title={escape_property(f'{finding.rule} {finding.name}')}")
-    message = finding.message(lang)
-    if finding.expected is not None and finding.found is not None:
-        message += f" (expected {finding.expected}, found {finding.found})"
-    if finding.explained:
-        message += f" [explained: {finding.explained}]"
+    message = finding.message(lang) + figures_note(finding, lang) + explained_note(finding, lang, reason=True)
     return f"::{command} {','.join(props)}::{escape_data(message)}"
 
 
@@ -43,8 +40,9 @@ def report(run: RunResult, out: IO[str], lang: str) -> None:
     """Write one annotation per finding and per unreadable file, then the summary line."""
     for file in run.each():
         if file.error:
-            out.write(f"::error file={escape_property(file.source)},title=unreadable::{escape_data(file.error)}\n")
+            title = "无法检查" if lang == "zh" else "unreadable"
+            out.write(f"::error file={escape_property(file.source)},title={title}::{escape_data(file.error)}\n")
         for finding in file.findings:
             out.write(annotation(finding, lang) + "\n")
-    if run.show_summary:
+    if wants_summary(run):
         out.write(run.summary_line(lang) + "\n")

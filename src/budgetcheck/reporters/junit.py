@@ -11,17 +11,16 @@ import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING
 
 from ..catalogue import load_rules
-from ..result import FileResult
 from ..result import Finding
-from .common import where
+from .common import explained_note, severity_tag, where
 
 if TYPE_CHECKING:
+    from ..result import FileResult
     from ..result import RunResult
 
 
 def _line(f: Finding, lang: str) -> str:
-    mark = f" [explained: {f.explained}]" if f.explained else ""
-    return f"{where(f)}: {f.rule} [{f.severity.value}] {f.message(lang)}{mark}"
+    return f"{where(f, lang)}: {f.rule} [{severity_tag(f, lang)}] {f.message(lang)}{explained_note(f, lang, reason=True)}"
 
 
 def suite(run: RunResult, file: FileResult, codes: list[str], lang: str) -> ET.Element:

@@ -42,19 +42,27 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def location(finding: Finding) -> dict[str, Any]:
+    """The SARIF location: file and line, or file and the place in a .docx/.pdf (logical)."""
+    physical: dict[str, Any] = {"artifactLocation": {"uri": relative_uri(finding.file)}}
+    if finding.line:
+        region: dict[str, int] = {"startLine": finding.line}
+        if finding.column:
+            region["startColumn"] = finding.column
+        physical["region"] = region
+    entry: dict[str, Any] = {"physicalLocation": physical}
+    if not finding.line and finding.source:
+        entry["logicalLocations"] = [{"name": finding.source, "fullyQualifiedName": finding.path}]
+    return entry
+
+
 def result(finding: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
     """One SARIF ``result``."""
-    region: dict[str, int] = {"startLine": finding.line or 1}
-    if finding.column:
-        region["startColumn"] = finding.column
     entry: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVEL[finding.severity],
         "message": {"text": finding.message(lang)},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": relative_uri(finding.file)},
-            "region": region,
-        }}],
+        "locations": [location(finding)],
         "partialFingerprints": {"budgetcheck/v1": fingerprint(finding)},
         "properties": {"dataPath": finding.path, "sourcePlace": finding.source,
                        "expected": finding.expected, "found": finding.found,
