@@ -80,7 +80,7 @@ def run(data: dict[str, Any]) -> tuple[Any, FileResult]:
     loaded = build_report(data, {}, "mutant.yaml")
     if loaded.report is None:
         return None, check_report(loaded)
-    return loaded.report, check_report(loaded, profile=resolve_profile(loaded), record_touched=False)
+    return loaded.report, check_report(loaded, profile=resolve_profile(loaded))
 
 
 def finding_keys(result: FileResult) -> set[tuple[str, str]]:
