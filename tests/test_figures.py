@@ -113,8 +113,12 @@ def test_sums_and_quotients_keep_track_of_excluded_ends() -> None:
 
 
 def test_truncated_figures_and_the_truncated_zero() -> None:
-    cut = Interval.truncated(parse_figure("6"))
-    assert (cut.lo, cut.hi, cut.lo_open, cut.hi_open) == (6, 7, False, True)
+    cut = Interval.truncated(parse_figure("6.5"))
+    assert (cut.lo, cut.hi, cut.lo_open, cut.hi_open) == (Fraction("6.5"), Fraction("6.6"), False, True)
+    rate = Interval.truncated(parse_figure("43%"))
+    assert (rate.lo, rate.hi, rate.lo_open, rate.hi_open) == (Fraction("0.43"), Fraction("0.44"), False, True)
+    whole = Interval.truncated(parse_figure("6"))  # a whole-number amount is not a truncation
+    assert whole == Interval.of(parse_figure("6"))
     zero = Interval.truncated(parse_figure("0.00"))
     assert (zero.lo, zero.hi, zero.lo_open, zero.hi_open) == (Fraction("-0.01"), Fraction("0.01"), True, True)
 
