@@ -140,8 +140,6 @@ def test_chinese_output_has_no_english_word(fmt: str, monkeypatch: pytest.Monkey
         assert english_words(text) == [], text
 
 
-@pytest.mark.xfail(reason="a message of the checks merged at 11:45 still says 'recomputed' in Chinese output",
-                   strict=False)
 @pytest.mark.parametrize("fmt", [f for f, extract in HUMAN.items() if extract])
 def test_reference_document_in_chinese_has_no_english_word(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)

@@ -98,7 +98,8 @@ def _finding(
         convention=NAMES[majority][0],
         convention_zh=NAMES[majority][1],
         count=str(counts[majority]),
-        rate=_rate_text(row, rate),
+        rate=_rate_text(row, rate, "recomputed"),
+        rate_zh=_rate_text(row, rate, "重算为"),
     )
     at = row.at("score")
     related = [at, row.at("weight"), row.at("completion_rate")]
@@ -107,12 +108,14 @@ def _finding(
     )
 
 
-def _rate_text(row: Row, rate: Interval) -> str:
-    """The printed rate, with the recomputed one where the printed rate is capped or absent."""
+def _rate_text(row: Row, rate: Interval, recomputed_word: str) -> str:
+    """The printed rate, with the recomputed one (after ``recomputed_word``, in the message's
+    language) where the printed rate is capped or absent."""
     recomputed = format_fraction(rate.mid, 2, True)
     if row.rate is None:
         return recomputed
-    return row.rate.text if Interval.of(row.rate).lo > 1 else f"{row.rate.text}, recomputed {recomputed}"
+    sep = ", " if recomputed_word.isascii() else "，"
+    return row.rate.text if Interval.of(row.rate).lo > 1 else f"{row.rate.text}{sep}{recomputed_word} {recomputed}"
 
 
 def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
