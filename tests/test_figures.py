@@ -117,8 +117,8 @@ def test_truncated_figures_and_the_truncated_zero() -> None:
     assert (cut.lo, cut.hi, cut.lo_open, cut.hi_open) == (Fraction("6.5"), Fraction("6.6"), False, True)
     rate = Interval.truncated(parse_figure("43%"))
     assert (rate.lo, rate.hi, rate.lo_open, rate.hi_open) == (Fraction("0.43"), Fraction("0.44"), False, True)
-    whole = Interval.truncated(parse_figure("6"))  # a whole-number amount is not a truncation
-    assert whole == Interval.of(parse_figure("6"))
+    whole = Interval.truncated(parse_figure("6"))
+    assert (whole.lo, whole.hi, whole.lo_open, whole.hi_open) == (6, 7, False, True)
     zero = Interval.truncated(parse_figure("0.00"))
     assert (zero.lo, zero.hi, zero.lo_open, zero.hi_open) == (Fraction("-0.01"), Fraction("0.01"), True, True)
 

@@ -43,14 +43,9 @@ class Interval:
     @classmethod
     def truncated(cls, figure: Figure) -> Interval:
         """Every value that truncates (towards zero) to the figure: ``[v, v + 10^-d)`` for
-        ``v > 0``, its mirror below 0, and ``(-10^-d, 10^-d)`` for a printed 0; an amount
-        printed without decimals keeps its rounding interval."""
+        ``v > 0``, its mirror below 0, and ``(-10^-d, 10^-d)`` for a printed 0."""
         if figure.counted:
             return cls.point(figure.exact)
-        if figure.places == 0 and not figure.percent:
-            # A whole-number amount is not a truncation: a system that cuts 元 data to 万元
-            # prints the decimals it keeps, and budgets are set in whole 万元.
-            return cls.of(figure)
         step = 2 * figure.half_width / (100 if figure.percent else 1)
         value = figure.exact
         if value > 0:

@@ -111,9 +111,16 @@ class Context:
         Copies that share no value are reported by the same-figure rule and blocked.
         ``truncated`` reads the figure and its copies as truncated instead (BC009).
         """
+        copies = copy_groups(self).get(path, ())
+        if truncated and _whole_amount(figure) and not any(
+            isinstance(c := get(self.report, other), Figure) and c.places > 0 for other in copies
+        ):
+            # A whole-number amount with no finer copy is not a cut figure: a system that cuts
+            # 元 data to 万元 prints the decimals it keeps, and budgets are set in whole 万元.
+            truncated = False
         read = Interval.truncated if truncated else Interval.of
         own = read(figure)
-        for other in copy_groups(self).get(path, ()):
+        for other in copies:
             found = get(self.report, other)
             narrowed = own.intersection(read(found)) if isinstance(found, Figure) else own
             if narrowed is None:
@@ -199,3 +206,8 @@ def label_of(item: Any, fallback: str = "") -> str:
         if isinstance(value, str) and value:
             return value
     return fallback
+
+
+def _whole_amount(figure: Figure) -> bool:
+    """An amount printed without decimals (not a percentage, not a count)."""
+    return figure.places == 0 and not figure.percent and not figure.counted

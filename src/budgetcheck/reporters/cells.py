@@ -1,7 +1,7 @@
 """Display width and wrapping for mixed Chinese/Latin text on a terminal.
 
 Chinese characters take two columns and may break anywhere; a run of Latin letters,
-digits and figure punctuation (a code, a rule name, ``1,159.29``, ``96.47%``) never breaks.
+digits and figure punctuation (a code, a rule name, ``2,310.50``, ``96.47%``) never breaks.
 Closing punctuation stays on the line of the word before it.
 """
 
