@@ -11,8 +11,7 @@ mutant of the fixture and 25 generated reports (several minutes); the kill table
 printed by ``python -m tests.mutation_harness [--full]``.
 
 Mutants that only scoring identities can detect (总分, full marks on a missed target, an
-all-or-nothing 赋分规则) depend on the scoring side of issue 12 (branch ``scoring``); their
-tests are xfail(strict=False) until that lands.
+all-or-nothing 赋分规则) are asserted apart, so a miss names its side.
 """
 
 from __future__ import annotations
@@ -32,10 +31,6 @@ from .strategies import consistent_reports
 FULL = os.environ.get("BUDGETCHECK_MUTATION_FULL") == "1"
 SAMPLE = 6  # mutants per operator in the default run
 ARITH_OPERATORS = tuple(op for op in OPERATORS if op not in SCORING_OPERATORS)
-SCORING_CAUSE = (
-    "scoring side of issue 12 (branch scoring): 总分 within the sum of printed scores (BC603), "
-    "full marks on a missed reverse target, an all-or-nothing 赋分规则"
-)
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +65,7 @@ def test_fixture_mutants_detectable_by_arithmetic_are_killed(
 
 @pytest.mark.parametrize(
     "operator",
-    [pytest.param(op, marks=pytest.mark.xfail(reason=SCORING_CAUSE, strict=False)) for op in OPERATORS],
+    OPERATORS,
 )
 def test_fixture_mutants_detectable_by_scoring_are_killed(
     fixture_outcomes: dict[str, list[Outcome]], operator: str
