@@ -43,7 +43,7 @@ SPIN = "x = 0\nfor i in range(4_000_000):\n    x += i"
 PARSE_MANY = "import sys, yaml\nfor p in sys.argv[1:]:\n    yaml.load(open(p), Loader=yaml.CSafeLoader)"
 # Used only when the installed CLI has no --jobs option yet: the same code path it would call.
 CHECK_MANY = (
-    "import sys\nfrom budgetcheck.parallel import map_ordered\nfrom budgetcheck.runner import check_file\n"
+    "import sys\nfrom budgetcheck.run.parallel import map_ordered\nfrom budgetcheck.run.runner import check_file\n"
     "jobs = int(sys.argv[1])\nfor r in map_ordered(check_file, sys.argv[2:], jobs):\n    pass"
 )
 
@@ -198,7 +198,7 @@ BUILD_DOCUMENTS = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from budgetcheck.extract.text import read_text_dump
+from budgetcheck.sources.documents.text import read_text_dump
 from tests.documents import build_docx, build_pdf
 from tests.htmlpages import gov_page
 text, out = Path(sys.argv[2]), Path(sys.argv[3])

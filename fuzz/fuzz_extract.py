@@ -28,11 +28,11 @@ from click.testing import CliRunner  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from budgetcheck.cli import main as cli  # noqa: E402
-from budgetcheck.engine import check_report, resolve_profile  # noqa: E402
-from budgetcheck.extract.emit import to_yaml  # noqa: E402
-from budgetcheck.extract.reader import extract_bytes  # noqa: E402
-from budgetcheck.loader import InputError, build_report, load_text  # noqa: E402
+from budgetcheck.cli.app import main as cli  # noqa: E402
+from budgetcheck.checks.engine import check_report, resolve_profile  # noqa: E402
+from budgetcheck.sources.documents.emit import to_yaml  # noqa: E402
+from budgetcheck.sources.documents.reader import extract_bytes  # noqa: E402
+from budgetcheck.sources.load import InputError, build_report, load_text  # noqa: E402
 from tests.strategies import mutated_template_texts  # noqa: E402
 from tests.template_text import printed_cells  # noqa: E402
 

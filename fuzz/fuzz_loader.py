@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.strategies
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from budgetcheck.engine import check_report, resolve_profile  # noqa: E402
-from budgetcheck.loader import InputError, load_text  # noqa: E402
-from budgetcheck.loader.decode import decode_report  # noqa: E402
+from budgetcheck.checks.engine import check_report, resolve_profile  # noqa: E402
+from budgetcheck.sources.load import InputError, load_text  # noqa: E402
+from budgetcheck.sources.decode import decode_report  # noqa: E402
 from tests.strategies import consistent_reports, to_yaml  # noqa: E402
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.engine import FileResult, check_report, resolve_profile
-from budgetcheck.loader import LoadedReport, build_report, load_text
-from budgetcheck.loader.yamltree import Positions
+from budgetcheck.checks.engine import FileResult, check_report, resolve_profile
+from budgetcheck.sources.load import LoadedReport, build_report, load_text
+from budgetcheck.sources.yamltree import Positions
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "fixtures" / "changji-2024.yaml"
@@ -50,7 +50,7 @@ def check_document(text: str, profile: str | None = None) -> FileResult:
     """Extract template text (the .txt dump layout) in memory and run every rule on it."""
     import tempfile
 
-    from budgetcheck.loader import load_report
+    from budgetcheck.sources.load import load_report
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "case.txt"
@@ -63,7 +63,7 @@ def check_document(text: str, profile: str | None = None) -> FileResult:
 @pytest.fixture(scope="session")
 def fixture_result() -> FileResult:
     """The findings on the reference fixture (computed once)."""
-    from budgetcheck.loader import load_report
+    from budgetcheck.sources.load import load_report
 
     loaded = load_report(FIXTURE)
     return check_report(loaded, profile=resolve_profile(loaded))

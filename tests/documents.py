@@ -7,13 +7,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from budgetcheck.extract.blocks import Block, Paragraph, Row
-from budgetcheck.extract.tables import table_kind
+from budgetcheck.sources.documents.blocks import Block, Paragraph, TableRow
+from budgetcheck.sources.documents.tables import table_kind
 
 
-def _tables(blocks: list[Block]) -> list[Paragraph | list[Row]]:
+def _tables(blocks: list[Block]) -> list[Paragraph | list[TableRow]]:
     """Paragraphs, and runs of rows split into one table per self-evaluation table title."""
-    out: list[Paragraph | list[Row]] = []
+    out: list[Paragraph | list[TableRow]] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             out.append(block)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from budgetcheck.extract.blocks import Block, Paragraph, Row
+from budgetcheck.sources.documents.blocks import Block, Paragraph, TableRow
 
 _WIDE = re.compile(r"[\u4e00-\u9fff]")
 HEAD = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -81,7 +81,7 @@ def _cell(text: str, attributes: str) -> str:
     return f'<td{attributes} style="border:solid windowtext 1.0pt"><p class="MsoNormal"><span>{body}</span></p></td>'
 
 
-def _table(rows: list[Row], rowspans: bool) -> str:
+def _table(rows: list[TableRow], rowspans: bool) -> str:
     width = max(len(row.cells) for row in rows)
     grid: list[list[str | None]] = [list(row.texts) for row in rows]
     spans: dict[tuple[int, int], int] = {}
@@ -113,8 +113,8 @@ def _table(rows: list[Row], rowspans: bool) -> str:
     return "\n".join(lines)
 
 
-def _parts(blocks: list[Block], is_title: object) -> list[Paragraph | list[Row]]:
-    out: list[Paragraph | list[Row]] = []
+def _parts(blocks: list[Block], is_title: object) -> list[Paragraph | list[TableRow]]:
+    out: list[Paragraph | list[TableRow]] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             out.append(block)
@@ -128,7 +128,7 @@ def _parts(blocks: list[Block], is_title: object) -> list[Paragraph | list[Row]]
 def gov_page(blocks: list[Block], charset: str = "utf-8", rowspans: bool = True) -> bytes:
     """The blocks as a published HTML page, encoded in ``charset`` (``gbk``: characters
     outside GBK as character references, as sites do)."""
-    from budgetcheck.extract.tables import table_kind
+    from budgetcheck.sources.documents.tables import table_kind
 
     title = next((b.text for b in blocks if isinstance(b, Paragraph)), "")
     body = [HEAD.format(charset="gb2312" if charset == "gbk" else charset, title=escape(title))]

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
-from budgetcheck.engine import FileResult, check_report, resolve_profile
-from budgetcheck.loader import build_report
-from budgetcheck.loader.yamltree import parse_yaml
+from budgetcheck.checks.engine import FileResult, check_report, resolve_profile
+from budgetcheck.sources.load import build_report
+from budgetcheck.sources.yamltree import parse_yaml
 
 from .mutation_operators import OPERATORS, Mutant
 from .mutation_oracle import Identity, Oracle

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from budgetcheck.figures import Figure
-from budgetcheck.measures import MeasureKind, parse_measure
-from budgetcheck.paths import DataPath, get
+from budgetcheck.model.figures import Figure
+from budgetcheck.model.measures import MeasureKind, parse_measure
+from budgetcheck.model.paths import DataPath, get
 
 from .mutation_oracle import walk_figures
 

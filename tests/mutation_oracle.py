@@ -26,9 +26,9 @@ from fractions import Fraction
 from itertools import product
 from typing import Any
 
-from budgetcheck.catalogue import load_rules
-from budgetcheck.figures import Figure
-from budgetcheck.paths import DataPath, WILDCARD, get, parse_path, resolve
+from budgetcheck.catalogue.rules import load_rules
+from budgetcheck.model.figures import Figure
+from budgetcheck.model.paths import DataPath, WILDCARD, get, parse_path, resolve
 
 ARITH, SCORING = "arith", "scoring"
 # Kinds whose rules the arithmetic side owns; everything else here is scoring-side.
@@ -384,7 +384,7 @@ def _exceeded(target: Any, actual: Any) -> bool:
 
 def _met(target: Any, actual: Any) -> bool | None:
     """Whether an indicator's actual meets its target, or None when that is not a comparison."""
-    from budgetcheck.measures import Measure, MeasureKind
+    from budgetcheck.model.measures import Measure, MeasureKind
 
     if not isinstance(target, Measure) or not isinstance(actual, Measure):
         return None

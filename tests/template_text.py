@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from budgetcheck.figures import Figure
-from budgetcheck.measures import Measure
+from budgetcheck.model.figures import Figure
+from budgetcheck.model.measures import Measure
 from budgetcheck.model.types import Placeholder
-from budgetcheck.paths import DataPath
+from budgetcheck.model.paths import DataPath
 
 Data = dict[str, Any]
 

@@ -8,15 +8,15 @@ from math import ceil, floor
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from budgetcheck.catalogue import load_rules
-from budgetcheck.checks.changes import growth_interval, rate_explained
-from budgetcheck.checks.ratios import ratio_interval
-from budgetcheck.checks.same_figure import indicator_key, measure_key
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.findings import Finding
-from budgetcheck.intervals import Interval
-from budgetcheck.loader import build_report
-from budgetcheck.measures import parse_measure
+from budgetcheck.catalogue.rules import load_rules
+from budgetcheck.checks.arithmetic.changes import growth_interval, rate_explained
+from budgetcheck.checks.arithmetic.ratios import ratio_interval
+from budgetcheck.checks.arithmetic.same_figure import indicator_key, measure_key
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.result import Finding
+from budgetcheck.checks.intervals import Interval
+from budgetcheck.sources.load import build_report
+from budgetcheck.model.measures import parse_measure
 
 from .conftest import check_data, with_unit
 

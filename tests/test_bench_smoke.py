@@ -9,9 +9,9 @@ from types import ModuleType
 
 import pytest
 
-from budgetcheck.findings import Severity
-from budgetcheck.loader import load_text
-from budgetcheck.runner import check_file
+from budgetcheck.result import Severity
+from budgetcheck.sources.load import load_text
+from budgetcheck.run.runner import check_file
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -36,7 +36,7 @@ def run() -> ModuleType:
 
 
 def _errors(text: str) -> int:
-    from budgetcheck.engine import check_report
+    from budgetcheck.checks.engine import check_report
 
     loaded = load_text(text, "generated.yaml")
     assert loaded.report is not None and not loaded.problems

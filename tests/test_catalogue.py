@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.catalogue import load_rules
-from budgetcheck.profiles import load_profiles
+from budgetcheck.catalogue.rules import load_rules
+from budgetcheck.catalogue.profiles import load_profiles
 from budgetcheck.checks import KINDS
-from budgetcheck.loader.yamltree import parse_yaml
+from budgetcheck.sources.yamltree import parse_yaml
 
 from .conftest import check_data, check_document
 

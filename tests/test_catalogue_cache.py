@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck import catalogue
-from budgetcheck.catalogue import _read_rules, load_rules, rules_dir
+from budgetcheck.catalogue import rules as catalogue
+from budgetcheck.catalogue.rules import _read_rules, load_rules, rules_dir
 
 
 @pytest.fixture()

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck import catalogue
-from budgetcheck.catalogue import CatalogueError, load_rules, rules_dir
-from budgetcheck.catalogue_paths import check_target_paths
+from budgetcheck.catalogue import rules as catalogue
+from budgetcheck.catalogue.rules import CatalogueError, load_rules, rules_dir
+from budgetcheck.catalogue.model_paths import check_target_paths
 from budgetcheck.checks import KINDS as CHECKS
-from budgetcheck.targets import KINDS, path_fields
+from budgetcheck.catalogue.targets import KINDS, path_fields
 
 ROOT = Path(__file__).resolve().parents[1]
 SUM = "BC101-sum-mismatch.yaml"
@@ -114,7 +114,7 @@ def test_every_path_in_the_rules_resolves_against_the_model() -> None:
     ("ratio", {"printed": "a", "numerator": "b"}, (), "missing key 'denominator'"),
 ])
 def test_each_value_is_read_as_its_declared_type(kind: str, raw: dict, where: tuple, words: str) -> None:
-    from budgetcheck.targets import TargetError, parse_target
+    from budgetcheck.catalogue.targets import TargetError, parse_target
 
     target_type = KINDS[kind].target
     assert target_type is not None
@@ -124,7 +124,7 @@ def test_each_value_is_read_as_its_declared_type(kind: str, raw: dict, where: tu
 
 
 def test_a_target_is_typed_frozen_and_keeps_what_was_written() -> None:
-    from budgetcheck.targets import Part, SumTarget, parse_target
+    from budgetcheck.catalogue.targets import Part, SumTarget, parse_target
 
     raw = {"what": {"en": "x"}, "total": "a.b", "parts": ["a.c", {"path": "a.d", "optional": True}]}
     target = parse_target(SumTarget, raw)

@@ -218,7 +218,7 @@ def test_help_shows_examples() -> None:
 
 
 def test_version_does_not_import_heavy_libraries() -> None:
-    code = ("import sys\nfrom budgetcheck import cli\n"
+    code = ("import sys\nfrom budgetcheck.cli import app\n"
             "heavy = [m for m in ('rich', 'pydantic', 'yaml', 'budgetcheck.reporters') if m in sys.modules]\n"
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -236,14 +236,14 @@ def test_pre_commit_hook_definition() -> None:
 
 
 def test_exit_skips_the_final_collection_once() -> None:
-    from budgetcheck import cli
+    from budgetcheck.cli import app as cli
 
     cli._skip_final_collection()
     cli._skip_final_collection()
     assert cli._FREEZE_AT_EXIT == [True]
     fixture = Path(__file__).resolve().parents[1] / "fixtures" / "changji-2024.yaml"
     code = (  # atexit runs last-in first-out: this handler runs after the one validate registers
-        "import atexit, gc, sys\nfrom budgetcheck.cli import main\n"
+        "import atexit, gc, sys\nfrom budgetcheck.cli.app import main\n"
         "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))\n"
         "sys.argv = ['budgetcheck', 'validate', '--format', 'concise', sys.argv[1]]\nmain()\n"
     )

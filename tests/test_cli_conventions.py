@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from budgetcheck.reporters import FORMATS
-from budgetcheck.settings import default_format, wants_colour
+from budgetcheck.cli.settings import default_format, wants_colour
 
 from .conftest import FIXTURE
 from .test_reporters_golden import run_cli
@@ -73,7 +73,7 @@ def test_colour_decision() -> None:
 def test_did_you_mean_for_options_formats_rules_and_profiles(args: list[str], hint: str) -> None:
     from click.testing import CliRunner
 
-    from budgetcheck.cli import main
+    from budgetcheck.cli.app import main
 
     result = CliRunner().invoke(main, ["validate", *args, FIX], env={"LANG": "en_US.UTF-8", "LC_ALL": None})
     assert result.exit_code == 2 and hint in result.stderr, result.stderr
@@ -82,7 +82,7 @@ def test_did_you_mean_for_options_formats_rules_and_profiles(args: list[str], hi
 def test_did_you_mean_for_configuration_keys_and_rule_codes(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from budgetcheck.cli import main
+    from budgetcheck.cli.app import main
 
     config = tmp_path / ".budgetcheck.toml"
     config.write_text('fial-on = "error"\ncolor = "allways"\n', encoding="utf-8")
@@ -105,6 +105,6 @@ def test_a_terminal_gets_the_full_format_or_the_table_until_it_exists() -> None:
 
 def test_bash_completion_script_is_generated() -> None:
     env = {**os.environ, "_BUDGETCHECK_COMPLETE": "bash_source"}
-    done = subprocess.run([sys.executable, "-c", "from budgetcheck.cli import main; main(prog_name='budgetcheck')"],
+    done = subprocess.run([sys.executable, "-c", "from budgetcheck.cli.app import main; main(prog_name='budgetcheck')"],
                           capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0 and "_budgetcheck_completion" in done.stdout and "complete " in done.stdout

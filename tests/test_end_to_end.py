@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from budgetcheck.catalogue import load_rules
-from budgetcheck.cli import main
-from budgetcheck.loader import load_report
-from budgetcheck.paths import format_path, parse_path, resolve
+from budgetcheck.catalogue.rules import load_rules
+from budgetcheck.cli.app import main
+from budgetcheck.sources.load import load_report
+from budgetcheck.model.paths import format_path, parse_path, resolve
 
 from .conftest import FIXTURE
 

@@ -16,11 +16,11 @@ import yaml
 
 from click.testing import CliRunner
 
-from budgetcheck.cli import main
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.reader import extract_bytes, read_blocks
-from budgetcheck.extract.text import read_text_dump
-from budgetcheck.loader import InputError, load_report
+from budgetcheck.cli.app import main
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.reader import extract_bytes, read_blocks
+from budgetcheck.sources.documents.text import read_text_dump
+from budgetcheck.sources.load import InputError, load_report
 
 from .documents import build_docx, build_pdf
 
@@ -162,7 +162,7 @@ def _python_docx_blocks(data: bytes) -> list[tuple[str, list[str]]]:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    from budgetcheck.extract.blocks import clean
+    from budgetcheck.sources.documents.blocks import clean
 
     document = docx.Document(io.BytesIO(data))
     out: list[tuple[str, list[str]]] = []

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
-from budgetcheck.extract.reader import extract_bytes
-from budgetcheck.extract.text import read_text_dump
+from budgetcheck.sources.documents.reader import extract_bytes
+from budgetcheck.sources.documents.text import read_text_dump
 
 from .documents import build_docx
 from .htmlpages import gov_page

@@ -16,12 +16,12 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetcheck.cli import main
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.blocks import Block, Paragraph, Row
-from budgetcheck.extract.reader import extract_bytes, read_blocks
-from budgetcheck.extract.text import read_text_dump
-from budgetcheck.loader import InputError, load_report
+from budgetcheck.cli.app import main
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.blocks import Block, Paragraph, TableRow
+from budgetcheck.sources.documents.reader import extract_bytes, read_blocks
+from budgetcheck.sources.documents.text import read_text_dump
+from budgetcheck.sources.load import InputError, load_report
 
 from .htmlpages import gov_page
 from .test_extract_seed import FIXTURE, SEED, as_text, fixture_data
@@ -128,7 +128,7 @@ def test_tag_soup_is_read_as_a_reader_sees_it() -> None:
     first, income = read.blocks[0], read.blocks[1]
     assert first.where.line == 5 and income.where.line == 7 and income.where.label == "line 7"
     row = read.blocks[4]
-    assert isinstance(row, Row) and [c.where.line for c in row.cells] == [11, 11, 11]
+    assert isinstance(row, TableRow) and [c.where.line for c in row.cells] == [11, 11, 11]
 
 
 def test_a_page_in_utf8_without_a_declaration_and_one_with_a_bom() -> None:
@@ -169,7 +169,7 @@ def test_a_mangled_page_is_read_or_refused_never_a_crash(edits: list[tuple[int, 
     except InputError as exc:
         assert "\n" not in str(exc)
     else:
-        assert all(isinstance(block, (Paragraph, Row)) for block in read.blocks)
+        assert all(isinstance(block, (Paragraph, TableRow)) for block in read.blocks)
 
 
 def test_a_content_column_beside_a_menu_is_running_text() -> None:
@@ -183,7 +183,7 @@ def test_a_content_column_beside_a_menu_is_running_text() -> None:
 
 def test_figures_on_separate_lines_of_a_cell_stay_apart() -> None:
     page = "<table><tr><td>项目</td><td>金额</td></tr><tr><td>公务<br>接待费</td><td>合计3.00<p>1.00</p><p>2.00</p></td></tr></table>"
-    rows = [b.texts for b in read_blocks(page.encode("utf-8"), ".html", "p.html").blocks if isinstance(b, Row)]
+    rows = [b.texts for b in read_blocks(page.encode("utf-8"), ".html", "p.html").blocks if isinstance(b, TableRow)]
     assert rows == [["项目", "金额"], ["公务接待费", "合计3.00 1.00 2.00"]]
 
 

@@ -58,13 +58,13 @@ from typing import Any
 
 import pytest
 
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.document import Extraction, extract_blocks
-from budgetcheck.extract.text import read_text_dump
-from budgetcheck.figures import parse_figure
-from budgetcheck.findings import Finding
-from budgetcheck.loader import build_report
-from budgetcheck.measures import Measure, MeasureKind, parse_measure
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.document import Extraction, extract_blocks
+from budgetcheck.sources.documents.text import read_text_dump
+from budgetcheck.model.figures import parse_figure
+from budgetcheck.result import Finding
+from budgetcheck.sources.load import build_report
+from budgetcheck.model.measures import Measure, MeasureKind, parse_measure
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "changji-2024.txt"
 STRIDE = int(os.environ.get("BUDGETCHECK_MUTATION_STRIDE", "5"))

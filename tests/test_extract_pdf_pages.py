@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from budgetcheck.cli import main
-from budgetcheck.extract import pdf as pdf_reader
-from budgetcheck.extract.blocks import Paragraph, Row
-from budgetcheck.extract.reader import extract_bytes, read_blocks
+from budgetcheck.cli.app import main
+from budgetcheck.sources.documents import pdf as pdf_reader
+from budgetcheck.sources.documents.blocks import Paragraph, TableRow
+from budgetcheck.sources.documents.reader import extract_bytes, read_blocks
 
 from .test_extract_formats import _as_text, _fixture, seed_pdf_split_rows
 
@@ -73,13 +73,13 @@ def _repeated_header_pdf() -> bytes:
 
 
 def _rows(data: bytes) -> list[list[str]]:
-    return [block.texts for block in read_blocks(data, ".pdf", "t.pdf").blocks if isinstance(block, Row)]
+    return [block.texts for block in read_blocks(data, ".pdf", "t.pdf").blocks if isinstance(block, TableRow)]
 
 
 def _page_tables(data: bytes) -> list[list[list[str]]]:
     import pypdfium2
 
-    from budgetcheck.extract.pdfpage import read_page
+    from budgetcheck.sources.documents.pdfpage import read_page
 
     document = pypdfium2.PdfDocument(data)
     return [[[c.text for c in row] for row in table.rows] for page in document for table in read_page(page)[1]]

@@ -14,11 +14,11 @@ from typing import Any
 import yaml
 from click.testing import CliRunner
 
-from budgetcheck.cli import main
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.emit import to_yaml
-from budgetcheck.extract.reader import extract_file
-from budgetcheck.loader import load_report, load_text
+from budgetcheck.cli.app import main
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.emit import to_yaml
+from budgetcheck.sources.documents.reader import extract_file
+from budgetcheck.sources.load import load_report, load_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "changji-2024.txt"

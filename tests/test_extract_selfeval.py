@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.blocks import Where
-from budgetcheck.extract.reader import extract_file
-from budgetcheck.extract.selfeval.split import assign, split_glued, value_kind
-from budgetcheck.extract.selfeval.vocab import vocabulary
-from budgetcheck.findings import Finding
-from budgetcheck.loader import load_report
-from budgetcheck.measures import parse_measure
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.blocks import Where
+from budgetcheck.sources.documents.reader import extract_file
+from budgetcheck.sources.documents.selfeval.split import assign, split_glued, value_kind
+from budgetcheck.sources.documents.selfeval.vocab import vocabulary
+from budgetcheck.result import Finding
+from budgetcheck.sources.load import load_report
+from budgetcheck.model.measures import parse_measure
 
 REBROKEN = """2023年度项目支出绩效自评表 | 部门:戊县第一小学 |
 |

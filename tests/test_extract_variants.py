@@ -28,14 +28,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from budgetcheck.cli import main
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.blocks import Paragraph, Where
-from budgetcheck.extract.document import extract_blocks
-from budgetcheck.extract.passage import yuan_to_wan
-from budgetcheck.extract.reader import extract_file
-from budgetcheck.extract.text import read_text_dump
-from budgetcheck.loader import load_report
+from budgetcheck.cli.app import main
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.blocks import Paragraph, Where
+from budgetcheck.sources.documents.document import extract_blocks
+from budgetcheck.sources.documents.passage import yuan_to_wan
+from budgetcheck.sources.documents.reader import extract_file
+from budgetcheck.sources.documents.text import read_text_dump
+from budgetcheck.sources.load import load_report
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 VARIANTS = sorted(DATA.glob("variant-*.txt"))
@@ -145,7 +145,7 @@ def test_heading_numbering_variants(heading: str) -> None:
 
 def test_txt_dump_cells_and_paragraphs() -> None:
     blocks = read_text_dump("标题\n\t单元格一\n\t\n\t  单元格二\n\n正文\n")
-    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Row", "Paragraph"]
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "TableRow", "Paragraph"]
     assert blocks[1].texts == ["单元格一", "", "单元格二"]
     assert blocks[1].cells[2].where.line == 4
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgetcheck.figures import FigureError, format_fraction, is_placeholder, parse_figure
-from budgetcheck.intervals import Interval, total
+from budgetcheck.model.figures import FigureError, format_fraction, is_placeholder, parse_figure
+from budgetcheck.checks.intervals import Interval, total
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from budgetcheck.cli import main
-from budgetcheck.loader import InputError, load_report, load_text
-from budgetcheck.loader.yamltree import DuplicateKey, parse_yaml
+from budgetcheck.cli.app import main
+from budgetcheck.sources.load import InputError, load_report, load_text
+from budgetcheck.sources.yamltree import DuplicateKey, parse_yaml
 
 UNIT = 'unit: {name: "某单位", year: "2024"}\n'
 BASIC = 'basic_expenditure: {total: "12.00", personnel: "10.00", public: "2.00"}\n'
@@ -239,7 +239,7 @@ INCOME = "二、收入决算情况说明\n本年收入{total}，其中：财政�
     ],
 )
 def test_amounts_in_yuan_that_crashed_the_extractor(total: str, part: str, share: str, expected: tuple[str, ...]) -> None:
-    from budgetcheck.extract.reader import extract_bytes
+    from budgetcheck.sources.documents.reader import extract_bytes
 
     income = extract_bytes(INCOME.format(total=total, part=part, share=share).encode(), ".txt", "crash.txt").data["income"]
     item = income["items"][0]

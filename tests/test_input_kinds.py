@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from budgetcheck.cli import main
-from budgetcheck.kinds import DEFAULT_EXTENSIONS, KINDS, kind_of, normalise_extensions
+from budgetcheck.cli.app import main
+from budgetcheck.sources.kinds import DEFAULT_EXTENSIONS, KINDS, kind_of, normalise_extensions
 
 from .test_extract_formats import seed_docx, seed_pdf
 
@@ -123,9 +123,9 @@ def test_a_broken_document_is_one_error_line_and_exit_2(name: str, tmp_path: Pat
 
 def test_yaml_validation_imports_no_document_reader() -> None:
     code = (
-        "import sys\nfrom budgetcheck.cli import main\n"
+        "import sys\nfrom budgetcheck.cli.app import main\n"
         f"try:\n    main(['validate', '--format', 'concise', {str(FIXTURE)!r}])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('lxml', 'pypdfium2', 'docx', 'pdfplumber', 'budgetcheck.extract.reader') if m in sys.modules]\n"
+        "heavy = [m for m in ('lxml', 'pypdfium2', 'docx', 'pdfplumber', 'budgetcheck.sources.documents.reader') if m in sys.modules]\n"
         "print(heavy)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -134,8 +134,8 @@ def test_yaml_validation_imports_no_document_reader() -> None:
 
 @pytest.mark.parametrize("kind", ["docx", "pdf"])
 def test_a_document_cut_anywhere_is_read_or_refused_never_a_crash(kind: str) -> None:
-    from budgetcheck.extract.reader import read_blocks
-    from budgetcheck.loader import InputError
+    from budgetcheck.sources.documents.reader import read_blocks
+    from budgetcheck.sources.load import InputError
 
     data = seed_docx() if kind == "docx" else seed_pdf()
     for cut in range(1, 12):
@@ -150,7 +150,7 @@ def test_loading_does_not_import_extraction() -> None:
     """The loader reaches the document loader only through the registry's name for it."""
     sources = (ROOT / "src" / "budgetcheck" / "loader").glob("*.py")
     assert not [path.name for path in sources if re.search(r"^\s*(from|import)\s+\S*extract", path.read_text(), re.M)]
-    code = "import sys, budgetcheck.loader, budgetcheck.kinds\nprint([m for m in sys.modules if 'extract' in m])"
+    code = "import sys, budgetcheck.sources.load, budgetcheck.sources.kinds\nprint([m for m in sys.modules if 'sources.documents' in m])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

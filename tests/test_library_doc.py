@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from budgetcheck import api
-from budgetcheck.figures import Figure
+from budgetcheck.model.figures import Figure
 from budgetcheck.model import BasicExpenditure, Explanation, Item, Report, Unit
 from budgetcheck.model.types import Placeholder
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from budgetcheck.measures import MeasureKind, parse_measure
+from budgetcheck.model.measures import MeasureKind, parse_measure
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from hypothesis import given, settings
 
 from budgetcheck import model as public
-from budgetcheck.figures import Figure
+from budgetcheck.model.figures import Figure
 from budgetcheck.model.compile import ModelDeclarationError, parse_annotation
 from budgetcheck.model.jsonschema import twin_of
 from budgetcheck.model.report import Change, Item, Report
@@ -69,7 +69,7 @@ def test_generated_reports_validate_and_dump_the_same_way(data: dict[str, Any]) 
 
 
 def test_fixture_validates_the_same_way() -> None:
-    from budgetcheck.loader import load_report
+    from budgetcheck.sources.load import load_report
 
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     mine = Report.model_validate(data)
@@ -103,7 +103,7 @@ def test_annotation_grammar_is_closed() -> None:
 
 def test_validation_path_does_not_import_pydantic_models() -> None:
     code = (
-        "import sys\nfrom budgetcheck.loader import load_report\n"
+        "import sys\nfrom budgetcheck.sources.load import load_report\n"
         f"load_report({str(FIXTURE)!r})\n"
         "print(sorted(m for m in ('pydantic.main', 'pydantic.fields', 'rich') if m in sys.modules))"
     )

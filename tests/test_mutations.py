@@ -82,7 +82,7 @@ GENERATED = settings(max_examples=REPORTS, deadline=None, database=None,
 @GENERATED
 @given(consistent_reports())
 def test_the_oracle_finds_every_identity_of_a_generated_report_holding(report: dict[str, Any]) -> None:
-    from budgetcheck.loader import build_report
+    from budgetcheck.sources.load import build_report
 
     model = build_report(report, {}, "generated.yaml").report
     assert model is not None

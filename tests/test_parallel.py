@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.parallel import IN_FLIGHT_PER_WORKER, chunk_size, default_jobs, map_ordered
+from budgetcheck.run.parallel import IN_FLIGHT_PER_WORKER, chunk_size, default_jobs, map_ordered
 
 _STATE: dict[str, str] = {}
 
@@ -87,7 +87,7 @@ def test_chunk_size_balances_cores() -> None:
 
 
 def test_check_file_in_parallel_matches_sequential(tmp_path: Path) -> None:
-    from budgetcheck.runner import check_file
+    from budgetcheck.run.runner import check_file
 
     good = Path(__file__).resolve().parents[1] / "fixtures" / "changji-2024.yaml"
     bad = tmp_path / "bad.yaml"

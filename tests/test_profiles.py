@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import budgetcheck.profiles as profiles_module
-from budgetcheck.checks.profile_params import Conventions
-from budgetcheck.cli import main
-from budgetcheck.profiles import ProfileError, load_profiles
+import budgetcheck.catalogue.profiles as profiles_module
+from budgetcheck.checks.scoring.profile_params import Conventions
+from budgetcheck.cli.app import main
+from budgetcheck.catalogue.profiles import ProfileError, load_profiles
 
 from .conftest import check_data
 
@@ -125,8 +125,8 @@ def test_the_worked_example_of_docs_scoring_holds(rules: Path) -> None:
     import re
     import shutil
 
-    from budgetcheck.catalogue import rules_dir
-    from budgetcheck.loader.yamltree import parse_yaml
+    from budgetcheck.catalogue.rules import rules_dir
+    from budgetcheck.sources.yamltree import parse_yaml
 
     shutil.copy(rules_dir() / "profiles" / "national.yaml", rules / "national.yaml")
     text = (Path(__file__).resolve().parents[1] / "docs" / "scoring.md").read_text(encoding="utf-8")

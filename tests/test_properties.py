@@ -21,14 +21,14 @@ from click.testing import CliRunner
 from hypothesis import assume, given, note, settings
 from hypothesis import strategies as st
 
-from budgetcheck.catalogue import load_rules
-from budgetcheck.cli import main
-from budgetcheck.engine import FileResult, check_report, resolve_profile
-from budgetcheck.extract.reader import extract_bytes
-from budgetcheck.figures import Figure
-from budgetcheck.findings import Severity
-from budgetcheck.loader import LoadedReport, build_report, load_text
-from budgetcheck.paths import DataPath, format_path, get
+from budgetcheck.catalogue.rules import load_rules
+from budgetcheck.cli.app import main
+from budgetcheck.checks.engine import FileResult, check_report, resolve_profile
+from budgetcheck.sources.documents.reader import extract_bytes
+from budgetcheck.model.figures import Figure
+from budgetcheck.result import Severity
+from budgetcheck.sources.load import LoadedReport, build_report, load_text
+from budgetcheck.model.paths import DataPath, format_path, get
 
 from .conftest import check_touching
 from .strategies import consistent_reports, mutated_template_texts, to_yaml

@@ -26,7 +26,7 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
 
 
 def test_readme_lists_every_rule() -> None:
-    from budgetcheck.catalogue import load_rules
+    from budgetcheck.catalogue.rules import load_rules
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     for rule in load_rules().values():
@@ -44,7 +44,7 @@ def _section(title: str) -> str:
 def test_quick_start_says_why_the_first_command_exits_1() -> None:
     from click.testing import CliRunner
 
-    from budgetcheck.cli import main
+    from budgetcheck.cli.app import main
 
     quick = _section("Quick start")
     assert "13 errors and 8 warnings" in quick and "exits with code 1" in quick
@@ -74,7 +74,7 @@ def test_internals_live_on_the_contributors_page() -> None:
 
 
 def test_documented_exit_codes_are_the_real_ones() -> None:
-    from budgetcheck.live import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
+    from budgetcheck.cli.live import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
 
     table = _section("What the output means")
     for code in (0, 1, 2, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE):

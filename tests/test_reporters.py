@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from budgetcheck.engine import FileResult
-from budgetcheck.findings import Finding, Severity
+from budgetcheck.checks.engine import FileResult
+from budgetcheck.result import Finding, Severity
 from budgetcheck.reporters import FORMATS, get_reporter
 from budgetcheck.reporters.github import annotation, escape_data, escape_property
-from budgetcheck.runner import RunResult
+from budgetcheck.run.runner import RunResult
 
 from .conftest import ROOT
 from .test_reporters_golden import INPUTS, SELECT, run_cli

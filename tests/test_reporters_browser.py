@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.runner import run
+from budgetcheck.run.runner import run
 
 from .conftest import ROOT
 from .test_reporters_golden import render

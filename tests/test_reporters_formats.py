@@ -11,15 +11,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from budgetcheck.engine import FileResult
-from budgetcheck.findings import Finding, Severity
+from budgetcheck.checks.engine import FileResult
+from budgetcheck.result import Finding, Severity
 from budgetcheck.reporters import FORMATS, get_reporter
 from budgetcheck.reporters.cells import cell_width, crop, wrap
 from budgetcheck.reporters.common import expected_text
 from budgetcheck.reporters.place import document_key, location
 from budgetcheck.reporters.rows import COLUMNS
 from budgetcheck.reporters.snippet import SnippetReader
-from budgetcheck.runner import RunResult, run
+from budgetcheck.run.runner import RunResult, run
 
 from .conftest import FIXTURE, ROOT
 from .test_reporters_golden import BINARY, TextWithBuffer, checked, render
@@ -224,7 +224,7 @@ def test_light_formats_do_not_import_the_html_or_spreadsheet_libraries(fmt: str)
 
     code = ("import io, sys\n"
             "from budgetcheck.reporters import get_reporter\n"
-            "from budgetcheck.runner import run\n"
+            "from budgetcheck.run.runner import run\n"
             f"get_reporter({fmt!r})(run(['tests/data/reports/findings.yaml']), io.StringIO(), 'en')\n"
             "print([m for m in ('jinja2', 'openpyxl', 'html5lib', 'markupsafe') if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
@@ -264,14 +264,14 @@ def test_full_format_colours_only_when_asked(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_document_blocks_are_found_by_their_unique_place_label() -> None:
-    from budgetcheck.extract.blocks import Cell, Paragraph, Row, Where
+    from budgetcheck.sources.documents.blocks import Cell, Paragraph, TableRow, Where
     from budgetcheck.reporters.snippet import located
 
     blocks = [
         Paragraph("支出决算数为 5.00 万元", Where("page 4")),
         Paragraph("增长 10.00%", Where("page 4")),  # a PDF page holds many paragraphs: not one place
         Paragraph("本年收入合计 20.00 万元", Where("paragraph 3")),
-        Row((Cell("合计", Where("table 2 row 5 cell 1")), Cell("20.00", Where("table 2 row 5 cell 2")))),
+        TableRow((Cell("合计", Where("table 2 row 5 cell 1")), Cell("20.00", Where("table 2 row 5 cell 2")))),
     ]
     places = located(blocks)
     assert len(places["page 4"]) == 2

@@ -19,11 +19,11 @@ import pytest
 from click.testing import CliRunner
 
 from budgetcheck import __version__
-from budgetcheck.catalogue import load_rules
-from budgetcheck.cli import main
+from budgetcheck.catalogue.rules import load_rules
+from budgetcheck.cli.app import main
 from budgetcheck.reporters import BINARY, FORMATS, TERMINAL, get_reporter
-from budgetcheck.runner import Plan, RunResult, check_all, select
-from budgetcheck.selection import Selection
+from budgetcheck.run.runner import Plan, RunResult, check_all, select
+from budgetcheck.run.selection import Selection
 
 from .conftest import ROOT
 
@@ -113,7 +113,7 @@ def test_format_matches_golden(fmt: str, lang: str, monkeypatch: pytest.MonkeyPa
 
 
 def _cli_formats() -> list[str]:
-    from budgetcheck import cli
+    from budgetcheck.cli import app as cli
 
     offered = getattr(cli, "FORMATS", FORMATS)  # a CLI without its own list offers every reporter
     return [fmt for fmt in FORMATS if fmt in offered and fmt not in BINARY]

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from budgetcheck.engine import FileResult
-from budgetcheck.findings import Finding, Severity
+from budgetcheck.checks.engine import FileResult
+from budgetcheck.result import Finding, Severity
 from budgetcheck.reporters.common import expected_text
-from budgetcheck.runner import RunResult, run
+from budgetcheck.run.runner import RunResult, run
 
 from .conftest import ROOT
 from .test_reporters_golden import render

@@ -13,12 +13,12 @@ from collections.abc import Callable
 
 import pytest
 
-from budgetcheck.catalogue import load_rules
-from budgetcheck.engine import FileResult
-from budgetcheck.findings import Finding, Severity
+from budgetcheck.catalogue.rules import load_rules
+from budgetcheck.checks.engine import FileResult
+from budgetcheck.result import Finding, Severity
 from budgetcheck.reporters import FORMATS
 from budgetcheck.reporters.rows import COLUMNS
-from budgetcheck.runner import RunResult, run
+from budgetcheck.run.runner import RunResult, run
 
 from .conftest import ROOT
 from .test_reporters_golden import RULES, checked, render

@@ -23,7 +23,7 @@ def test_reporters_import_the_results_without_the_checks() -> None:
     modules = ", ".join(f"'budgetcheck.reporters.{name}'" for name in REPORTERS.values())
     code = ("import importlib, sys\nimport budgetcheck.result, budgetcheck.reporters\n"
             f"for name in [{modules}]:\n    importlib.import_module(name)\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('budgetcheck.checks', 'budgetcheck.engine'))))")
+            "print(sorted(m for m in sys.modules if m.startswith(('budgetcheck.checks', 'budgetcheck.checks.engine'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -66,8 +66,8 @@ def test_exit_code_follows_fail_on_and_exit_zero() -> None:
 
 
 def test_touched_paths_are_test_instrumentation_not_part_of_the_result() -> None:
-    from budgetcheck.engine import resolve_profile
-    from budgetcheck.loader import load_report
+    from budgetcheck.checks.engine import resolve_profile
+    from budgetcheck.sources.load import load_report
 
     assert "touched" not in {f.name for f in dataclasses.fields(FileResult)}
     loaded = load_report(FIXTURE)
@@ -76,6 +76,6 @@ def test_touched_paths_are_test_instrumentation_not_part_of_the_result() -> None
 
 
 def test_findings_module_is_the_result_module() -> None:
-    import budgetcheck.findings as findings
+    import budgetcheck.result as findings
 
     assert findings.Finding is Finding and findings.Severity is Severity

@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from budgetcheck.findings import Finding
-from budgetcheck.loader.yamltree import parse_yaml
+from budgetcheck.result import Finding
+from budgetcheck.sources.yamltree import parse_yaml
 
 from .conftest import check_data, check_document
 

@@ -10,11 +10,11 @@ import copy
 from decimal import Decimal
 from typing import Any
 
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.figures import parse_figure
-from budgetcheck.loader import build_report, load_report
-from budgetcheck.loader.yamltree import parse_yaml
-from budgetcheck.paths import DataPath, format_path
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.model.figures import parse_figure
+from budgetcheck.sources.load import build_report, load_report
+from budgetcheck.sources.yamltree import parse_yaml
+from budgetcheck.model.paths import DataPath, format_path
 
 from .conftest import FIXTURE, check_touching
 

@@ -12,19 +12,19 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from budgetcheck.profiles import load_profiles
-from budgetcheck.checks.profile_params import Conventions
-from budgetcheck.checks.rating import Direction, assess
-from budgetcheck.checks.score_formulas import (
+from budgetcheck.catalogue.profiles import load_profiles
+from budgetcheck.checks.scoring.profile_params import Conventions
+from budgetcheck.checks.scoring.rating import Direction, assess
+from budgetcheck.checks.scoring.score_formulas import (
     classify_above_target,
     execution_scores,
     forward_score,
     grades_for,
     score_ranges,
 )
-from budgetcheck.findings import Severity
-from budgetcheck.intervals import Interval
-from budgetcheck.measures import parse_measure
+from budgetcheck.result import Severity
+from budgetcheck.checks.intervals import Interval
+from budgetcheck.model.measures import parse_measure
 
 from .conftest import check_data
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
-from budgetcheck.engine import FileResult
-from budgetcheck.findings import Finding, Severity
+from budgetcheck.checks.engine import FileResult
+from budgetcheck.result import Finding, Severity
 from budgetcheck.reporters import get_reporter
-from budgetcheck.runner import RunResult
+from budgetcheck.run.runner import RunResult
 
 
 def _finding(line: int | None, source: str | None) -> Finding:

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.load import load_document
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.load import load_document
 
 from .statement_text import documents, render
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.engine import check_report, resolve_profile
-from budgetcheck.extract.load import load_document
+from budgetcheck.checks.engine import check_report, resolve_profile
+from budgetcheck.sources.documents.load import load_document
 
 SEVERE = ("error", "warning")
 # (name, consistent text, the same text with one figure wrong, the rule that finds it)

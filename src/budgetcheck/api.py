@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .result import Finding
-from .loader import LoadedReport, load_report
+from .sources.load import LoadedReport, load_report
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -22,7 +22,7 @@ __all__ = ["Finding", "LoadedReport", "check", "findings", "load", "model_of"]
 
 
 def load(path: str | Path) -> LoadedReport:
-    """Read a report file; input that cannot be read raises ``budgetcheck.loader.InputError``."""
+    """Read a report file; input that cannot be read raises ``budgetcheck.sources.load.InputError``."""
     return load_report(path)
 
 
@@ -42,7 +42,7 @@ def check(report: LoadedReport | BaseModel | str | Path, *, profile: str | None 
     validated in code (its findings then carry no line numbers). ``profile`` names a scoring
     profile (default: the report's ``profile`` key, else ``national``).
     """
-    from .engine import check_report, resolve_profile
+    from .checks.engine import check_report, resolve_profile
 
     loaded = report if isinstance(report, LoadedReport) else _loaded(report)
     chosen = resolve_profile(loaded, profile) if loaded.report is not None else None

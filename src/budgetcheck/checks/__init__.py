@@ -5,31 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..catalogue import Rule
-from ..findings import Finding
+from ..catalogue.rules import Rule
+from ..result import Finding
 from .context import Context
-from .sums import check_group_sum, check_sum
-from .bounds import check_not_above
-from .changes import check_growth, check_growth_zero_base, check_negative_prior
-from .counts import check_table_count
-from .ratios import check_ratio
-from .same_figure import check_same_figure, check_same_indicator
-from .consistency import check_convention, check_far_above
-from .costs import check_cost_cover
-from .headings import check_heading_weights
-from .missed import check_missed_target
-from .monotone import check_monotone
-from .execution import (
+from .arithmetic.sums import check_group_sum, check_sum
+from .arithmetic.bounds import check_not_above
+from .arithmetic.changes import check_growth, check_growth_zero_base, check_negative_prior
+from .arithmetic.counts import check_table_count
+from .arithmetic.ratios import check_ratio
+from .arithmetic.same_figure import check_same_figure, check_same_indicator
+from .scoring.consistency import check_convention, check_far_above
+from .scoring.costs import check_cost_cover
+from .scoring.headings import check_heading_weights
+from .scoring.missed import check_missed_target
+from .scoring.monotone import check_monotone
+from .scoring.execution import (
     check_execution_note, check_execution_rate, check_execution_score, check_unspent_outputs_met,
 )
-from .indicators import (
+from .scoring.indicators import (
     check_completion_rate, check_deadline, check_indicator_score, check_qualitative_band, check_satisfaction,
 )
-from .table_scores import check_grade, check_score_range, check_total_score, check_weights_total
-from .signs import check_negative, check_percent_as_fraction
-from .statement_sums import check_statement_sum
-from .statements import check_balance, check_claim_unchanged, check_damaged, check_difference, check_whole_base
-from .printed import check_not_printed, check_unmeasured_actual
+from .scoring.table_scores import check_grade, check_score_range, check_total_score, check_weights_total
+from .arithmetic.signs import check_negative, check_percent_as_fraction
+from .arithmetic.statement_sums import check_statement_sum
+from .arithmetic.statements import check_balance, check_claim_unchanged, check_damaged, check_difference, check_whole_base
+from .scoring.printed import check_not_printed, check_unmeasured_actual
 
 CheckKind = Callable[[Context, Rule, dict[str, Any]], Iterable[Finding]]
 SCHEMA_RULE = "BC001"

@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalogue import Rule
-from ..profiles import Profile
-from ..figures import Figure, format_fraction
-from ..findings import Finding, Severity
-from ..intervals import Interval
-from ..loader import LoadedReport
-from ..paths import DataPath, format_path, get, parse_path, resolve
+from ..catalogue.rules import Rule
+from ..catalogue.profiles import Profile
+from ..model.figures import Figure, format_fraction
+from ..result import Finding, Severity
+from .intervals import Interval
+from ..sources.load import LoadedReport
+from ..model.paths import DataPath, format_path, get, parse_path, resolve
 
 TRUNCATION_RULE = "BC009"
 

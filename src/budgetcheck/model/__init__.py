@@ -8,8 +8,8 @@ start); a library user needs only the classes here.
 
 from typing import Any
 
-from ..figures import Figure
-from ..measures import Measure
+from .figures import Figure
+from .measures import Measure
 from .report import Report as _Declared
 from .types import Placeholder
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..paths import WILDCARD, DataPath, format_path
+from .paths import WILDCARD, DataPath, format_path
 from .types import Base, parse_annotation
 
 

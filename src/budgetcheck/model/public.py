@@ -5,7 +5,7 @@ and cell types), made when this module is first imported, so a field added or ma
 optional there is added or optional here too. They are ordinary pydantic models: keyword
 construction, ``model_validate``/``model_validate_json``, ``model_dump(mode=...)`` (JSON mode writes each
 printed cell as its text; Python mode, as pydantic does for a dataclass, as a mapping of the
-:class:`~budgetcheck.figures.Figure`'s fields, and ``model_validate`` reads either back),
+:class:`~budgetcheck.model.figures.Figure`'s fields, and ``model_validate`` reads either back),
 ``model_dump_json``, ``model_json_schema``, ``model_copy``, nesting in other models,
 ``TypeAdapter``, ``copy.deepcopy`` and pickle (the classes live in this module under their
 own names).
@@ -23,8 +23,8 @@ from typing import Annotated, Any, ForwardRef, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
-from ..figures import Figure
-from ..measures import Measure
+from .figures import Figure
+from .measures import Measure
 from . import report
 from .types import Base, CellType, FieldSpec, Placeholder, parse_annotation
 

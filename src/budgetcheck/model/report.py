@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from ..measures import Measure, MeasureKind
+from .measures import Measure, MeasureKind
 
 from .types import (
     Amount,

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
 
-from ..figures import Figure, FigureError, is_placeholder, parse_figure
-from ..measures import Measure, parse_measure
+from .figures import Figure, FigureError, is_placeholder, parse_figure
+from .measures import Measure, parse_measure
 
 M = TypeVar("M", bound="Base")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..catalogue import Rule, load_rules
+from ..catalogue.rules import Rule, load_rules
 from .common import expected_text
 from .labels import FIX, pick, severity_name, word
 from .place import location, place_label, translate_place

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import IO, TYPE_CHECKING
 
-from ..catalogue import load_rules
+from ..catalogue.rules import load_rules
 from ..result import Finding
 from .common import explained_note, severity_tag, where
 

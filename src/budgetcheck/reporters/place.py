@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..docinfo import table_of
-from ..paths import PathError, format_path, parse_path
+from ..model.docinfo import table_of
+from ..model.paths import PathError, format_path, parse_path
 from .labels import SECTIONS
 
 if TYPE_CHECKING:

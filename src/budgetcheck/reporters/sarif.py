@@ -8,7 +8,7 @@ import json
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
-from ..catalogue import Rule, load_rules
+from ..catalogue.rules import Rule, load_rules
 from ..result import Finding, Severity
 from .common import relative_uri
 

@@ -2,7 +2,7 @@
 
 A .yaml or .txt file is read again (once per file) to take the line of the finding; in a
 .txt dump a table row is the run of TAB-prefixed lines around it (one cell per line, the
-layout :mod:`budgetcheck.extract.text` reads). A .docx/.pdf finding keeps only its place
+layout :mod:`budgetcheck.sources.documents.text` reads). A .docx/.pdf finding keeps only its place
 label (``table 3 row 5 cell 7``): when the reader is asked to (``documents``), the document
 is read again with the extractor's own reader and the block with that label is shown;
 a label shared by several blocks (a PDF's ``page 4``) names the one of them that holds the
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..extract.blocks import Block
+    from ..sources.documents.blocks import Block
     from ..result import Finding
 
 Located = dict[str, list[tuple[tuple[str, ...], int]]]  # place label -> [(block texts, focus)]
@@ -130,7 +130,7 @@ class SnippetReader:
 
 def located(blocks: list[Block]) -> Located:
     """The blocks by the place label of their paragraph or cells, in document order."""
-    from ..extract.blocks import Paragraph
+    from ..sources.documents.blocks import Paragraph
 
     places: Located = {}
     for block in blocks:
@@ -147,9 +147,9 @@ def _read_places(name: str) -> Located:
     try:
         data = path.read_bytes()
         if path.suffix.lower() == ".docx":
-            from ..extract.docx import read_docx as reader
+            from ..sources.documents.docx import read_docx as reader
         else:
-            from ..extract.pdf import read_pdf as reader
+            from ..sources.documents.pdf import read_pdf as reader
         return located(reader(data).blocks)
     except Exception:  # noqa: BLE001 - a snippet is shown when it can be; the place is shown anyway
         return {}

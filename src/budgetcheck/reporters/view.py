@@ -13,7 +13,7 @@ from .labels import VERDICTS, pick, section_name
 from .place import document_key, section_of, table_path
 
 if TYPE_CHECKING:
-    from ..docinfo import DocumentInfo
+    from ..model.docinfo import DocumentInfo
     from ..result import FileResult
     from ..result import Finding
 

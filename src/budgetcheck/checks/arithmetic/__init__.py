@@ -1,0 +1,1 @@
+"""Check kinds over printed figures: sums, ratios, changes, bounds, statements."""

@@ -1,0 +1,1 @@
+"""Check kinds over performance self-evaluation tables: scores, weights, completion."""

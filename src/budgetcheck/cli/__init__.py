@@ -1,0 +1,1 @@
+"""The ``budgetcheck`` command line (``app.py``) and its commands."""

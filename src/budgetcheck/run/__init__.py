@@ -1,0 +1,1 @@
+"""A run over many inputs: the pipeline, the process pool, selection, baselines, explanations."""

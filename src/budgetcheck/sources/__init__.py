@@ -1,0 +1,1 @@
+"""The inputs budgetcheck reads: YAML reports and published documents, into the model."""

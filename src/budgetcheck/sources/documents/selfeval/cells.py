@@ -1,0 +1,176 @@
+"""Text lines of a self-evaluation table → one stream of cells, whatever the layout.
+
+Layouts read: cells separated by ``|`` (one per line or several per line, rows re-broken
+anywhere); cells separated by spaces, one row per line; one cell per line or paragraph;
+and cells glued without any separator, where only the table's own words (headings, row
+labels) mark the boundaries — the glued text between two words is kept as one ``glued``
+cell for the table reader to split against the columns it expects there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ....model.figures import is_placeholder
+from ..blocks import Paragraph, Where
+from .vocab import LABEL_KINDS, Vocabulary, column_of, label_of, squeeze
+
+_SPACES = re.compile(r"[ \t\u3000]+")
+_NUMBERISH = re.compile(r"\d")
+_FRACTION = re.compile(r"^\.\d+%?$")
+_META = re.compile(r"^[^:：\d]{2,6}[:：]\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One cell of the stream: its text, where it starts, and whether it is glued text."""
+
+    text: str
+    where: Where
+    glued: bool = False
+
+
+def _at(where: Where, offset: int) -> Where:
+    return where.shifted(offset) if where.column is not None else where
+
+
+def _split(paragraph: Paragraph, pattern: re.Pattern[str]) -> list[Piece]:
+    pieces, start = [], 0
+    for sep in [*pattern.finditer(paragraph.text), None]:
+        end = sep.start() if sep else len(paragraph.text)
+        chunk = paragraph.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            pieces.append(Piece(chunk.strip(), _at(paragraph.where, start + lead)))
+        start = sep.end() if sep else end
+    return pieces
+
+
+def is_word(text: str, vocab: Vocabulary) -> bool:
+    """Whether a text is a heading or label of the table."""
+    return label_of(text, vocab) is not None or any(
+        column_of(text, vocab, key) for key in ("funds_columns", "indicator_columns"))
+
+
+def _spaced(paragraph: Paragraph, vocab: Vocabulary) -> bool:
+    """A row printed with spaces between its cells: several parts, a number or heading among them."""
+    parts = _SPACES.split(paragraph.text.strip())
+    if len(parts) < 2:
+        return False
+    if (label := label_of(parts[0], vocab)) is not None and label.kind == "meta":
+        return True  # 项目名称 示例项目
+    values = sum(1 for p in parts[1:] if (_NUMBERISH.search(p) and len(p) <= 12) or is_placeholder(p))
+    return values > 0 or sum(is_word(p, vocab) for p in parts) >= 2 or sum(_META.match(p) is not None for p in parts) >= 2
+
+
+_PIPE = re.compile(r"\s*\|[\s|]*")
+
+
+def layout_cells(paragraphs: list[Paragraph], vocab: Vocabulary) -> list[Piece]:
+    """The cells of a table printed with separators (``|``, spaces, or one per line)."""
+    pieces: list[Piece] = []
+    for paragraph in paragraphs:
+        if "|" in paragraph.text:
+            pieces.extend(_split(paragraph, _PIPE))
+        elif _spaced(paragraph, vocab):
+            pieces.extend(_split(paragraph, _SPACES))
+        elif paragraph.text.strip():
+            pieces.append(Piece(paragraph.text.strip(), paragraph.where))
+    return merge_broken(pieces, vocab)
+
+
+def merge_broken(pieces: list[Piece], vocab: Vocabulary) -> list[Piece]:
+    """Join headings printed over two cells (``经济效益`` + ``指标``, ``满意度指标`` + ``(10分)``)."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if out and _FRACTION.match(piece.text) and re.fullmatch(r"\d+", out[-1].text):  # a rate "0" / ".1"
+            out[-1] = Piece(out[-1].text + piece.text, out[-1].where)
+        elif out and not _NUMBERISH.sub("", piece.text) == "" and _joins(out[-1].text, piece.text, vocab):
+            out[-1] = Piece(out[-1].text + piece.text, out[-1].where)
+        else:
+            out.append(piece)
+    return out
+
+
+def _joins(first: str, second: str, vocab: Vocabulary) -> bool:
+    joined = first + second
+    if len(squeeze(joined)) > 30:
+        return False
+    label = label_of(second, vocab)
+    if label is not None and label.kind not in ("weight_only", "noise"):
+        return False
+    if label is not None and label.kind == "weight_only":  # "(50分)" belongs to a row label only
+        head = label_of(first, vocab)
+        return head is not None and head.kind not in ("weight_only",) and head.weight is None
+    if re.fullmatch(r"[(（].*[)）]", squeeze(second)):
+        return is_word(first, vocab) or is_word(joined, vocab)
+    return not is_word(first, vocab) and is_word(joined, vocab)
+
+
+# -- glued text ---------------------------------------------------------------------------
+
+def is_glued(paragraph: Paragraph, vocab: Vocabulary) -> bool:
+    """A paragraph whose table words touch each other with no separator between them."""
+    if "|" in paragraph.text or len(paragraph.text) < 40:
+        return False
+    spans = _glued_words(paragraph.text, vocab)  # as printed: words apart by a space are not glued
+    return sum(1 for a, b in zip(spans, spans[1:]) if a[1] == b[0]) >= 3
+
+
+@lru_cache(maxsize=None)
+def _word_patterns(vocab: Vocabulary) -> list[re.Pattern[str]]:
+    """Unanchored patterns of every table word, for finding them inside glued text."""
+    found: list[str] = []
+    for kind in (*LABEL_KINDS, "funds_columns", "indicator_columns", "meta"):
+        entries = vocab.raw[kind]
+        patterns = [p for pats in entries.values() for p in pats] if isinstance(entries, dict) else entries
+        found.extend(p.strip("^$") for p in patterns if p not in vocab.raw["not_in_glued"])
+    suffix = f"(?:{vocab.raw['weight_suffix']}|{vocab.raw['heading_suffix']}|[:：])*"
+    return [re.compile(f"(?:{p}){suffix}") for p in found]
+
+
+def _glued_words(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """(start, end) of the table words in a glued text, leftmost-longest, not overlapping."""
+    patterns = _word_patterns(vocab)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        ends = [m.end() for p in patterns if (m := p.match(text, index)) and m.end() > index]
+        if ends:
+            spans.append((index, max(ends)))
+            index = max(ends)
+        else:
+            index += 1
+    return spans
+
+
+def glued_cells(paragraphs: list[Paragraph], vocab: Vocabulary) -> list[Piece]:
+    """The cells of glued paragraphs: each table word, and the glued text between words."""
+    text, places = _joined(paragraphs, vocab)
+    pieces: list[Piece] = []
+    last = 0
+    for start, end in _glued_words(text, vocab):
+        if start > last:
+            pieces.append(Piece(text[last:start], places[last], glued=True))
+        pieces.append(Piece(text[start:end], places[start]))
+        last = end
+    if last < len(text):
+        pieces.append(Piece(text[last:], places[last], glued=True))
+    return pieces
+
+
+def _joined(paragraphs: list[Paragraph], vocab: Vocabulary) -> tuple[str, list[Where]]:
+    """The paragraphs as one text without spaces (or page markers), and each character's place."""
+    marker = vocab.regex("page_marker")
+    chars: list[str] = []
+    places: list[Where] = []
+    for paragraph in paragraphs:
+        skip = marker.match(paragraph.text)
+        start = skip.end() if skip else 0
+        for offset, char in enumerate(paragraph.text[start:], start=start):
+            if not char.isspace():
+                chars.append(char)
+                places.append(_at(paragraph.where, offset))
+    return "".join(chars), places

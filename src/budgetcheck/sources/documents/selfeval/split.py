@@ -1,0 +1,173 @@
+"""Which column each value of a row belongs to, and where glued values split.
+
+Rows often print fewer values than the heading has columns (empty cells vanish) and
+glued rows print no boundaries at all. Both are resolved by the cells' formats alone: an
+amount above 100 is no weight, a percentage is a rate, a comparator or unit makes a
+target. Where more than one reading fits equally well the row is not read (the caller
+reports it), except for amount columns, where an empty 年初预算数 is the usual gap and the
+amounts are aligned to the right.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from itertools import combinations
+
+from ....model.figures import is_placeholder, normalise
+
+# Column kinds of model fields, and what an empty cell of the kind costs a reading.
+COLUMN_KIND = {"initial_budget": "amount", "annual_budget": "amount", "executed": "amount",
+               "weight": "point", "score": "point", "execution_rate": "rate", "completion_rate": "rate",
+               "target": "measure", "actual": "measure", "deviation_reason": "text", "core": "text"}
+_EMPTY_COST = {"amount": 1, "measure": 1, "rate": 2, "point": 3, "text": 0}
+# A funds source row (其中:财政拨款) usually leaves 分值 and 得分 to the total row.
+PART_COST = {**_EMPTY_COST, "point": 0}
+_NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_AMOUNT = r"(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?"  # thousands separators allowed
+_PLACEHOLDER = r"[—\-/／]"
+_OPS = r"(?:>=|<=|=>|=<|‹=|[≥≤≧≦═=><])"
+_DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前|底|完成)?"
+
+
+def value_kind(text: str, units: list[str]) -> str:
+    """``ph``, ``op``, ``unit``, ``num``, ``pct``, ``date``, ``measure`` or ``word``."""
+    body = normalise(text)
+    if is_placeholder(body):
+        return "ph"
+    if re.fullmatch(_OPS, body):
+        return "op"
+    if body in units:
+        return "unit"
+    if re.fullmatch(_AMOUNT, body):
+        return "num"
+    if re.fullmatch(_NUMBER + "%", body):
+        return "pct"
+    if re.fullmatch(_DATE, body):
+        return "date"
+    unit = "(?:" + "|".join(re.escape(u) for u in units) + r")?[^\d]{0,6}"
+    if re.fullmatch(f"(?:{_OPS}|小于|大于|不低于|不超过|不少于|不高于|低于|高于)?{_NUMBER}%?{unit}", body):
+        return "measure"
+    return "word"
+
+
+def fits(kind: str, column: str, text: str, exact: bool) -> bool:
+    """Whether a value of ``kind`` can stand in ``column``."""
+    col = COLUMN_KIND.get(column, "text")
+    if kind == "ph":
+        return True
+    if col == "amount":
+        return kind == "num"
+    if col == "point":
+        return kind == "num" and Decimal(normalise(text).replace(",", "")) <= 100
+    if col == "rate":
+        return kind == "pct" or (exact and kind == "num")
+    if col == "measure":
+        return kind in ("num", "pct", "measure", "date", "word")
+    return kind == "word"
+
+
+def assign(texts: list[str], kinds: list[str], columns: list[str], costs: dict[str, int] | None = None) -> list[str | None] | None:
+    """The column of each value (in order; None for a value whose column the equally good
+    readings disagree on), or None when no reading fits."""
+    exact = len(texts) == len(columns)
+    best: list[tuple[int, tuple[int, ...]]] = []
+    for combo in combinations(range(len(columns)), len(texts)):
+        if not all(fits(k, columns[c], t, exact) for t, k, c in zip(texts, kinds, combo)):
+            continue
+        cost = sum((costs or _EMPTY_COST)[COLUMN_KIND.get(columns[c], "text")] for c in range(len(columns)) if c not in combo)
+        best.append((cost, combo))
+    if not best:
+        return None
+    low = min(cost for cost, _ in best)
+    tied = sorted((combo for cost, combo in best if cost == low), reverse=True)
+    placed: list[str | None] = [columns[c] for c in tied[0]]
+    for other in tied[1:]:
+        if not _same_reading(tied[0], other, kinds, columns):
+            placed = [col if col == columns[o] else None for col, o in zip(placed, other)]
+    return None if all(col is None for col in placed) else placed
+
+
+def _same_reading(first: tuple[int, ...], other: tuple[int, ...], kinds: list[str], columns: list[str]) -> bool:
+    """Two readings that differ only by where placeholders or amounts stand."""
+    for a, b, kind in zip(first, other, kinds):
+        if a != b and kind != "ph" and not (COLUMN_KIND.get(columns[a]) == COLUMN_KIND.get(columns[b]) == "amount"):
+            return False
+    return True
+
+
+# -- glued values -------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _token_pattern(col: str, units: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The compiled pattern of one glued value of a column kind (or a placeholder)."""
+    unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
+    pattern = {"amount": _AMOUNT, "point": _NUMBER, "rate": _NUMBER + "%",
+               "measure": f"(?:{_OPS})?{_NUMBER}(?:%|{unit}(?:/{unit})?)?|{_DATE}"}.get(col)
+    return None if pattern is None else re.compile(f"{pattern}|{_PLACEHOLDER}")
+
+
+_LONGEST_VALUE = 24
+
+
+def _tokens(column: str, text: str, start: int, units: list[str]) -> list[int]:
+    """End positions of every value of ``column``'s kind that starts at ``start``."""
+    col = COLUMN_KIND.get(column, "text")
+    pattern = _token_pattern(col, tuple(units))
+    if pattern is None:
+        return []
+    return [end for end in range(start + 1, min(len(text), start + _LONGEST_VALUE) + 1)
+            if pattern.fullmatch(text, start, end) and _plausible(col, text[start:end])]
+
+
+def _plausible(kind: str, piece: str) -> bool:
+    """Format bounds of a glued value: a weight or score is at most 100, a rate below 1000%."""
+    if re.fullmatch(_PLACEHOLDER, piece):
+        return True
+    if kind == "point":
+        return Decimal(piece) <= 100
+    if kind == "rate":
+        return Decimal(piece.rstrip("%")) < 1000
+    return True
+
+
+def _pair(text: str, start: int, end_limit: int) -> list[int]:
+    """End positions of a word printed twice (target and actual alike: 合格合格)."""
+    ends = []
+    for size in range(1, (end_limit - start) // 2 + 1):
+        word = text[start:start + size]
+        if not re.search(r"\d", word) and text[start + size:start + 2 * size] == word:
+            ends.append(start + 2 * size)
+    return ends
+
+
+def split_glued(text: str, columns: list[str], units: list[str]) -> list[list[tuple[str, int, int]]]:
+    """Every way ``text`` reads as values of ``columns`` in order (columns may be empty)."""
+    found: list[list[tuple[str, int, int]]] = []
+
+    def walk(pos: int, col: int, acc: list[tuple[str, int, int]]) -> None:
+        if len(found) > 400:
+            return
+        if pos == len(text):
+            found.append(list(acc))
+            return
+        for index in range(col, len(columns)):
+            name = columns[index]
+            if name == "target" and index + 1 < len(columns) and columns[index + 1] == "actual":
+                for end in _pair(text, pos, len(text)):
+                    half = pos + (end - pos) // 2
+                    walk(end, index + 2, [*acc, ("target", pos, half), ("actual", half, end)])
+            for end in _tokens(name, text, pos, units):
+                walk(end, index + 1, [*acc, (name, pos, end)])
+
+    walk(0, 0, [])
+    return found
+
+
+def best_split(readings: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """The readings that fill the most columns."""
+    if not readings:
+        return []
+    most = max(len(r) for r in readings)
+    return [r for r in readings if len(r) == most]

@@ -1,0 +1,59 @@
+"""Where extracted values go: nested report data plus the source place of every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model.paths import DataPath
+from .blocks import Where
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Text that holds numbers the extractor did not understand."""
+
+    section: str
+    snippet: str
+    where: Where
+
+    def __str__(self) -> str:
+        return f"{self.where.label}: [{self.section}] {self.snippet}"
+
+
+@dataclass
+class Sink:
+    """A writer into one mapping of the report data, recording origins by data path."""
+
+    data: dict[str, Any]
+    origins: dict[DataPath, Where] = field(default_factory=dict)
+    path: DataPath = ()
+
+    def set(self, key: str, value: Any, where: Where | None = None) -> None:
+        """Store one value (and where it was printed)."""
+        self.data[key] = value
+        if where is not None:
+            self.origins[self.path + (key,)] = where
+
+    def put(self, key: str, found: tuple[str, Where] | None) -> None:
+        """Store a figure returned by :meth:`Passage.figure`, if there is one."""
+        if found is not None:
+            self.set(key, found[0], found[1])
+
+    def child(self, key: str) -> Sink:
+        """The writer of a nested mapping (created when missing)."""
+        node = self.data.setdefault(key, {})
+        return Sink(node, self.origins, self.path + (key,))
+
+    def append(self, key: str) -> Sink:
+        """Append a new mapping to a list and return its writer."""
+        items = self.data.setdefault(key, [])
+        items.append({})
+        return Sink(items[-1], self.origins, self.path + (key, len(items) - 1))
+
+    def add(self, key: str, value: Any, where: Where | None = None) -> None:
+        """Append a scalar to a list."""
+        items = self.data.setdefault(key, [])
+        items.append(value)
+        if where is not None:
+            self.origins[self.path + (key, len(items) - 1)] = where
