@@ -142,7 +142,7 @@ class Oracle:
         for rule in self.rules.values():
             if rule.kind != "same_figure":
                 continue
-            for target in rule.targets:
+            for target in (declared.raw for declared in rule.targets):
                 if target.get("exact") or not target.get("block", True) or self._condition_fails(target):
                     continue
                 for scope, _ in self.scopes(target):
@@ -177,7 +177,7 @@ class Oracle:
             if method is None:
                 continue
             side = ARITH if rule.kind in ARITH_KINDS else SCORING
-            for index, target in enumerate(rule.targets or ({},)):
+            for index, target in enumerate([declared.raw for declared in rule.targets] or [{}]):
                 for key, paths, holds in method(target, rule):
                     found.append(Identity((code, index, *key), side, tuple(paths), holds))
         # Executed within budget holds in principle, whether or not a rule declares it yet.
@@ -291,7 +291,7 @@ class Oracle:
                 yield (scope,), [printed[0]], Fraction(printed[1].value) == len(matched)
 
     def _kind_negative(self, target: dict[str, Any], rule: Any) -> Iterator[tuple[Any, list[DataPath], bool]]:
-        signed = set(rule.params.get("signed", ()))
+        signed = set(rule.params.raw.get("signed", ()))
         for path, fig in _walk(self.report):
             if not signed.intersection(s for s in path if isinstance(s, str)):
                 yield (path,), [path], fig.value >= 0

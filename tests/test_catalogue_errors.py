@@ -131,6 +131,6 @@ def test_a_target_is_typed_frozen_and_keeps_what_was_written() -> None:
     assert isinstance(target, SumTarget) and target.parts == (Part(path="a.c", raw={"path": "a.c"}),
                                                                Part(path="a.d", optional=True, raw=raw["parts"][1]))
     assert target.what is not None and target.what.zh is None and target.exact is False and target.for_each is None
-    assert target.raw == raw and target["total"] == "a.b"  # still readable as the mapping written
+    assert target.raw == raw and target.total == "a.b"  # typed, and the mapping as written kept
     with pytest.raises(AttributeError):
         target.total = "other"  # type: ignore[misc]

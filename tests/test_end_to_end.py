@@ -29,7 +29,7 @@ def _sum_totals() -> list[tuple[str, int, int]]:
     loaded = load_report(FIXTURE)
     found = []
     for code in ("BC101", "BC102", "BC103"):
-        for target in load_rules()[code].targets:
+        for target in (declared.raw for declared in load_rules()[code].targets):
             if "total" not in target:
                 continue
             scopes = [((), loaded.report)]

@@ -78,10 +78,9 @@ class Declared:
     """Base of every target and parameter type: frozen, typed, readable like its raw mapping.
 
     Fields are the annotated class attributes (a class attribute's value is its default),
-    collected when the class is declared; instances are immutable. ``raw`` keeps the mapping
-    as written in the rule file: it is what the catalogue cache stores, and what
-    ``target["key"]`` / ``target.get("key")`` read for check code that still reads targets as
-    mappings. (Plain classes, not dataclasses: a run builds them at every start.)
+    collected when the class is declared; instances are immutable and read by attribute.
+    ``raw`` keeps the mapping as written in the rule file: it is what the catalogue cache
+    stores. (Plain classes, not dataclasses: a run builds them at every start.)
     """
 
     SCALAR: ClassVar[str | None] = None  # the field a bare scalar fills (``parts: [a.b]``)
@@ -107,16 +106,6 @@ class Declared:
         if values:
             raise TypeError(f"{type(self).__name__}: unknown {', '.join(values)}")
         object.__setattr__(self, "raw", dict(raw or {}))
-
-    def __getitem__(self, key: str) -> Any:
-        return self.raw[key]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """The raw value of ``key`` as written, or ``default``."""
-        return self.raw.get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.raw
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen")

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..catalogue.rules import Rule
 from ..catalogue.profiles import Profile
+from ..catalogue.targets import Declared, SameFigureTarget
 from ..model.figures import Figure, format_fraction
 from ..result import Finding, Severity
 from .intervals import Interval
@@ -36,9 +37,9 @@ class Context:
         return self.loaded.report
 
     # -- paths ---------------------------------------------------------------------------
-    def scopes(self, target: dict[str, Any]) -> Iterator[tuple[DataPath, Any]]:
+    def scopes(self, target: Declared) -> Iterator[tuple[DataPath, Any]]:
         """The items a target applies to: each match of ``for_each``, or the whole report."""
-        pattern = target.get("for_each")
+        pattern: str | None = getattr(target, "for_each", None)
         if pattern is None:
             yield (), self.report
             return
@@ -173,10 +174,10 @@ def copy_groups(ctx: Context) -> dict[DataPath, list[DataPath]]:
         if rule.kind != "same_figure":
             continue
         for target in rule.targets:
-            if target.get("exact") or not target.get("block", True) or condition_fails(ctx, target):
+            if target.exact or not target.block or condition_fails(ctx, target):
                 continue
             for scope, _ in ctx.scopes(target):
-                first, second = ctx.figure(scope, target["first"]), ctx.figure(scope, target["second"])
+                first, second = ctx.figure(scope, target.first), ctx.figure(scope, target.second)
                 if first is not None and second is not None:
                     group = linked.get(first[0], {first[0]}) | linked.get(second[0], {second[0]})
                     for member in group:
@@ -185,14 +186,14 @@ def copy_groups(ctx: Context) -> dict[DataPath, list[DataPath]]:
     return groups
 
 
-def condition_fails(ctx: Context, target: dict[str, Any]) -> bool:
+def condition_fails(ctx: Context, target: SameFigureTarget) -> bool:
     """Whether a figure listed in ``unless_nonzero`` is printed and certainly not 0.
 
     Some copies are the same figure only under a condition: the appropriation budget
     comparison equals the general-public-budget one only while there are no government-fund
     or state-capital appropriations.
     """
-    for spec in target.get("unless_nonzero", ()):
+    for spec in target.unless_nonzero:
         for _, figure in ctx.figures((), str(spec)):
             if not Interval.of(figure).contains_zero():
                 return True

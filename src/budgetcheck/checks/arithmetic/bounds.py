@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import BoundTarget
 from ...result import Finding
 from ..intervals import Interval
 from ..context import Context
@@ -26,10 +27,10 @@ def certainly_above(lower: Interval, upper: Interval) -> bool:
     return lower.lo_open or upper.hi_open
 
 
-def check_not_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_not_above(ctx: Context, rule: Rule, target: BoundTarget) -> Iterator[Finding]:
     """``lower`` ≤ ``upper`` in every scope where both are printed."""
     for scope, item in ctx.scopes(target):
-        lower, upper = ctx.figure(scope, target["lower"]), ctx.figure(scope, target["upper"])
+        lower, upper = ctx.figure(scope, target.lower), ctx.figure(scope, target.upper)
         if lower is None or upper is None:
             continue
         paths = [lower[0], upper[0]]

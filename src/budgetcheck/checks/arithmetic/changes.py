@@ -22,6 +22,7 @@ from itertools import product
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import GrowthTarget
 from ...model.figures import Figure, format_fraction
 from ...result import Finding
 from ..intervals import Interval, corner_range
@@ -53,9 +54,9 @@ def rate_explained(current: Interval, change: Interval, rate: Interval) -> bool:
     ]).contains(Fraction(0))
 
 
-def _growth_figures(ctx: Context, scope: DataPath, target: dict[str, Any]) -> tuple[list[DataPath], list[Figure]] | None:
+def _growth_figures(ctx: Context, scope: DataPath, target: GrowthTarget) -> tuple[list[DataPath], list[Figure]] | None:
     """The current, change and rate figures of one scope, or None if any is missing or blocked."""
-    found = [ctx.figure(scope, target[key]) for key in ("current", "change", "rate")]
+    found = [ctx.figure(scope, spec) for spec in (target.current, target.change, target.rate)]
     if any(item is None for item in found):
         return None
     paths = [item[0] for item in found if item is not None]
@@ -64,7 +65,7 @@ def _growth_figures(ctx: Context, scope: DataPath, target: dict[str, Any]) -> tu
     return paths, [item[1] for item in found if item is not None]
 
 
-def check_growth(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_growth(ctx: Context, rule: Rule, target: GrowthTarget) -> Iterator[Finding]:
     """Printed ``rate`` = ``change`` / (``current`` − ``change``) where the prior is not 0."""
     for scope, item in ctx.scopes(target):
         found = _growth_figures(ctx, scope, target)
@@ -83,7 +84,7 @@ def check_growth(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[F
         )
 
 
-def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_growth_zero_base(ctx: Context, rule: Rule, target: GrowthTarget) -> Iterator[Finding]:
     """A printed ``rate`` over a prior that may be 0 and that no true values can explain."""
     for scope, item in ctx.scopes(target):
         found = _growth_figures(ctx, scope, target)
@@ -111,10 +112,10 @@ def check_growth_zero_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> 
         )
 
 
-def check_negative_prior(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_negative_prior(ctx: Context, rule: Rule, target: GrowthTarget) -> Iterator[Finding]:
     """A decrease larger than anything the current amount allows: the prior would be below 0."""
     for scope, item in ctx.scopes(target):
-        found = [ctx.figure(scope, target[key]) for key in ("current", "change")]
+        found = [ctx.figure(scope, spec) for spec in (target.current, target.change)]
         if found[0] is None or found[1] is None:
             continue
         (current_path, current), (change_path, change) = found[0], found[1]

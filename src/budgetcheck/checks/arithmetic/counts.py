@@ -12,18 +12,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import CountTarget
 from ...result import Finding
 from ..context import Context
 from .sums import what
 
 
-def check_table_count(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_table_count(ctx: Context, rule: Rule, target: CountTarget) -> Iterator[Finding]:
     """Printed ``printed`` = the number of values ``count`` matches (when there are any)."""
     for scope, item in ctx.scopes(target):
-        printed = ctx.figure(scope, target["printed"])
+        printed = ctx.figure(scope, target.printed)
         if printed is None:
             continue
-        matched = [path for path, _ in ctx.values(scope, target["count"])]
+        matched = [path for path, _ in ctx.values(scope, target.count)]
         if not matched:
             continue
         paths = [printed[0]]

@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import RatioTarget
 from ...result import Finding
 from ..intervals import Interval
 from ..context import Context
@@ -38,13 +39,13 @@ def ratio_interval(numerator: Interval, denominator: Interval, minus_one: bool =
     return result - Interval.point(1) if minus_one else result
 
 
-def check_ratio(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_ratio(ctx: Context, rule: Rule, target: RatioTarget) -> Iterator[Finding]:
     """``printed`` = ``numerator`` / ``denominator`` (− 1 with ``minus_one``) for each scope."""
-    minus_one = bool(target.get("minus_one", False))
+    minus_one = bool(target.minus_one)
     for scope, item in ctx.scopes(target):
-        printed = ctx.figure(scope, target["printed"])
-        numerator = ctx.figure(scope, target["numerator"])
-        denominator = ctx.figure(scope, target["denominator"])
+        printed = ctx.figure(scope, target.printed)
+        numerator = ctx.figure(scope, target.numerator)
+        denominator = ctx.figure(scope, target.denominator)
         if printed is None or numerator is None or denominator is None:
             continue
         paths = [printed[0], numerator[0], denominator[0]]

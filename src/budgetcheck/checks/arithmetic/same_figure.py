@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import SameFigureTarget, SameIndicatorTarget
 from ...model.figures import Figure, normalise
 from ...result import Finding
 from ..intervals import Interval, total
@@ -45,11 +46,11 @@ def copies_agree(first: Figure, second: Figure, exact: bool = False) -> bool:
     return Interval.of(first).intersects(Interval.of(second))
 
 
-def _pairs(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[Any, tuple[DataPath, Figure], tuple[DataPath, Figure]]]:
+def _pairs(ctx: Context, target: SameFigureTarget) -> Iterator[tuple[Any, tuple[DataPath, Figure], tuple[DataPath, Figure]]]:
     """Each scope's item with its two printed copies (scopes missing either copy are skipped)."""
     for scope, item in ctx.scopes(target):
-        first = ctx.figure(scope, target["first"])
-        second = ctx.figure(scope, target["second"])
+        first = ctx.figure(scope, target.first)
+        second = ctx.figure(scope, target.second)
         if first is not None and second is not None:
             yield item, first, second
 
@@ -61,7 +62,7 @@ def _copy_support(ctx: Context, rule: Rule, path: DataPath, twin: DataPath) -> i
         for _, first, second in _pairs(ctx, target):
             if path not in (first[0], second[0]) or twin in (first[0], second[0]):
                 continue
-            score += 1 if copies_agree(first[1], second[1], bool(target.get("exact"))) else -1
+            score += 1 if copies_agree(first[1], second[1], bool(target.exact)) else -1
     return score
 
 
@@ -73,13 +74,13 @@ def _sum_support(ctx: Context, path: DataPath) -> int:
             continue
         for target in other.targets:
             for scope, _ in ctx.scopes(target):
-                printed = ctx.figure(scope, target["total"])
+                printed = ctx.figure(scope, target.total)
                 if printed is None or printed[0] != path:
                     continue
-                parts = collect_parts(ctx, scope, list(target["parts"]))
+                parts = collect_parts(ctx, scope, target.parts)
                 if not parts:
                     continue
-                exact = bool(target.get("exact"))
+                exact = bool(target.exact)
                 computed = total([Interval.point(f.exact) if exact else Interval.of(f) for _, f in parts])
                 own = Interval.point(printed[1].exact) if exact else Interval.of(printed[1])
                 score += 1 if own.intersects(computed) else -1
@@ -93,9 +94,9 @@ def odd_copy_first(ctx: Context, rule: Rule, first: DataPath, second: DataPath) 
     return support_first < support_second
 
 
-def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_same_figure(ctx: Context, rule: Rule, target: SameFigureTarget) -> Iterator[Finding]:
     """``first`` and ``second`` are one figure: report a disagreement once, at the odd copy."""
-    exact = bool(target.get("exact", False))
+    exact = bool(target.exact)
     if condition_fails(ctx, target):
         return
     for item, first, second in _pairs(ctx, target):
@@ -109,7 +110,7 @@ def check_same_figure(ctx: Context, rule: Rule, target: dict[str, Any]) -> Itera
         reported = rule
         if not exact and _truncations_agree(first[1], second[1]) and TRUNCATION_RULE in ctx.rules:
             reported = ctx.rules[TRUNCATION_RULE]  # one value, cut instead of rounded: not disputed
-        elif target.get("block", True):
+        elif target.block:
             ctx.blocked.update(paths)
         yield ctx.finding(
             reported, here[0], what(target, item), expected=there[1].text, found=here[1].text, related=[there[0]]
@@ -140,25 +141,25 @@ def measure_key(measure: Measure) -> tuple[str, ...] | None:
     return (measure.kind.value, normalise(measure.text))
 
 
-def _unit_rows(ctx: Context, target: dict[str, Any]) -> dict[str, tuple[DataPath, Any]]:
+def _unit_rows(ctx: Context, target: SameIndicatorTarget) -> dict[str, tuple[DataPath, Any]]:
     """The reference table's indicators by matching key (the first row of each name)."""
     rows: dict[str, tuple[DataPath, Any]] = {}
-    for path, row in ctx.values((), target["reference"]):
+    for path, row in ctx.values((), target.reference):
         name = getattr(row, "name", None)
         if isinstance(name, str):
             rows.setdefault(indicator_key(name), (path, row))
     return rows
 
 
-def check_same_indicator(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_same_indicator(ctx: Context, rule: Rule, target: SameIndicatorTarget) -> Iterator[Finding]:
     """Each ``rows`` indicator also in ``reference`` has the same value of every ``fields``."""
     reference = _unit_rows(ctx, target)
-    for path, row in ctx.values((), target["rows"]):
+    for path, row in ctx.values((), target.rows):
         name = getattr(row, "name", None)
         if not isinstance(name, str) or indicator_key(name) not in reference:
             continue
         ref_path, ref_row = reference[indicator_key(name)]
-        for field in target.get("fields", ("target", "actual")):
+        for field in target.fields:
             mine, theirs = getattr(row, field, None), getattr(ref_row, field, None)
             if not isinstance(mine, Measure) or not isinstance(theirs, Measure):
                 continue

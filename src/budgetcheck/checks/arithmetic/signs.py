@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import FractionParams, NegativeParams, NoTarget
 from ...model.figures import Figure, format_fraction, normalise
 from ...result import Finding
 from ...model.paths import DataPath
@@ -42,17 +43,19 @@ def report_figures(ctx: Context) -> list[tuple[DataPath, Figure]]:
     return found
 
 
-def check_negative(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_negative(ctx: Context, rule: Rule, target: NoTarget) -> Iterator[Finding]:
     """A figure outside the signed fields is printed below zero."""
-    signed = set(rule.params.get("signed", ()))
+    params = rule.params if isinstance(rule.params, NegativeParams) else NegativeParams()
+    signed = set(params.signed)
     for path, figure in report_figures(ctx):
         if figure.value < 0 and not signed.intersection(seg for seg in path if isinstance(seg, str)):
             yield ctx.finding(rule, path, {}, found=figure.text)
 
 
-def check_percent_as_fraction(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_percent_as_fraction(ctx: Context, rule: Rule, target: NoTarget) -> Iterator[Finding]:
     """A percentage written as ``0.9361`` instead of ``93.61%``."""
-    min_places = int(rule.params.get("min_places", 3))
+    params = rule.params if isinstance(rule.params, FractionParams) else FractionParams()
+    min_places = params.min_places
     for path, figure in report_figures(ctx):
         bare = figure.percent and "%" not in normalise(figure.text)
         if bare and figure.places >= min_places and 0 < abs(figure.value) <= 1:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import ListTarget
 from ...model.figures import Figure
 from ...result import Finding
 from ..intervals import Interval, total
@@ -112,9 +113,9 @@ class _Vouch:
         return False
 
 
-def check_statement_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_statement_sum(ctx: Context, rule: Rule, target: ListTarget) -> Iterator[Finding]:
     """Each statement's measures = Σ its parts' measures, within rounding."""
-    nodes = list(_walk(list(getattr(ctx.report, target.get("list", "statements"))), (target.get("list", "statements"),)))
+    nodes = list(_walk(list(getattr(ctx.report, target.list)), (target.list,)))
     vouch = _Vouch(nodes)
     for path, item in nodes:
         for measure in MEASURES:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import BalanceTarget, ClaimTarget, DifferenceTarget, FieldTarget, QuotientTarget
 from ...result import Finding
 from ..intervals import Interval, total
 from ..context import Context
@@ -16,10 +17,10 @@ from .ratios import ratio_interval
 from .sums import what
 
 
-def check_difference(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_difference(ctx: Context, rule: Rule, target: DifferenceTarget) -> Iterator[Finding]:
     """A printed ``change`` = ``current`` − ``base`` (比预算增加 C: C = final − budget)."""
     for scope, item in ctx.scopes(target):
-        found = [ctx.figure(scope, target[key]) for key in ("current", "base", "change")]
+        found = [ctx.figure(scope, spec) for spec in (target.current, target.base, target.change)]
         if any(f is None for f in found):
             continue
         (cur_path, current), (base_path, base), (change_path, change) = found  # type: ignore[misc]
@@ -31,11 +32,11 @@ def check_difference(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterat
         yield from ctx.compare(rule, change_path, change, computed, what(target, item), related=paths)
 
 
-def check_claim_unchanged(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_claim_unchanged(ctx: Context, rule: Rule, target: ClaimTarget) -> Iterator[Finding]:
     """A printed "no change" (无变化, 持平 …) where the two figures cannot be equal."""
     for scope, item in ctx.scopes(target):
-        claims = ctx.values(scope, target["claim"])
-        current, base = ctx.figure(scope, target["current"]), ctx.figure(scope, target["base"])
+        claims = ctx.values(scope, target.claim)
+        current, base = ctx.figure(scope, target.current), ctx.figure(scope, target.base)
         if not claims or current is None or base is None or ctx.is_blocked([current[0], base[0]]):
             continue
         ctx.touch([current[0], base[0]])
@@ -46,12 +47,12 @@ def check_claim_unchanged(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
                           related=[current[0], base[0]])
 
 
-def check_balance(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_balance(ctx: Context, rule: Rule, target: BalanceTarget) -> Iterator[Finding]:
     """A printed balance = Σ ``added`` − Σ ``subtracted``."""
     for scope, item in ctx.scopes(target):
-        printed = ctx.figure(scope, target["result"])
-        added = ctx.figures(scope, target["added"])
-        subtracted = ctx.figures(scope, target["subtracted"])
+        printed = ctx.figure(scope, target.result)
+        added = ctx.figures(scope, target.added)
+        subtracted = ctx.figures(scope, target.subtracted)
         if printed is None or not added:
             continue
         paths = [printed[0]] + [p for p, _ in added + subtracted]
@@ -62,21 +63,21 @@ def check_balance(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[
         yield from ctx.compare(rule, printed[0], printed[1], computed, what(target, item), related=paths)
 
 
-def check_damaged(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_damaged(ctx: Context, rule: Rule, target: FieldTarget) -> Iterator[Finding]:
     """A figure printed damaged (",867.48": digits lost before a thousands separator)."""
-    for path, value in ctx.values((), target["field"]):
+    for path, value in ctx.values((), target.field):
         if isinstance(value, str) and value:
             yield ctx.finding(rule, path, {"printed": value}, found=value)
 
 
-def check_whole_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_whole_base(ctx: Context, rule: Rule, target: QuotientTarget) -> Iterator[Finding]:
     """A rate that holds only because a whole-number base is read as ± 0.5.
 
     Budgets are set in whole units; "预算1万元 … 完成预算的47%" passes the rounding rule only
     because 1 may stand for 0.5–1.5, while 0.53 of exactly 1 is 53%.
     """
     for scope, item in ctx.scopes(target):
-        found = [ctx.figure(scope, target[key]) for key in ("numerator", "denominator", "printed")]
+        found = [ctx.figure(scope, spec) for spec in (target.numerator, target.denominator, target.printed)]
         if any(f is None for f in found):
             continue
         (num_path, numerator), (den_path, denominator), (printed_path, printed) = found  # type: ignore[misc]

@@ -9,11 +9,12 @@ to 万元 truncates the parts as well as the total), the finding is BC009 (info)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import GroupSumTarget, Part, SameIndicatorTarget, Scoped, SumTarget
 from ...model.figures import Figure
 from ...result import Finding
 from ..intervals import Interval, total
@@ -23,25 +24,21 @@ from ..context import Context, label_of
 _LABEL_NOISE = re.compile(r"\s|[(（](?:类|款|项)[)）]")
 
 
-def what(target: dict[str, Any], item: Any = None) -> dict[str, str]:
+def what(target: Scoped | SameIndicatorTarget, item: Any = None) -> dict[str, str]:
     """Message values naming what a target compares (``what`` in en/zh, ``item`` label)."""
-    described = target.get("what") or {}
-    values = {"what": str(described.get("en", "")), "what_zh": str(described.get("zh", described.get("en", "")))}
+    described = target.what
+    english = described.en if described is not None else ""
+    chinese = described.zh if described is not None and described.zh is not None else english
+    values = {"what": english, "what_zh": chinese}
     values["item"] = label_of(item) if item is not None else ""
     return values
 
 
-def _part_spec(spec: Any) -> tuple[str, bool]:
-    if isinstance(spec, dict):
-        return str(spec["path"]), bool(spec.get("optional", False))
-    return str(spec), False
-
-
-def collect_parts(ctx: Context, scope: DataPath, specs: list[Any]) -> list[tuple[DataPath, Figure]] | None:
+def collect_parts(ctx: Context, scope: DataPath, specs: Sequence[Part]) -> list[tuple[DataPath, Figure]] | None:
     """The figures of all parts, or None when a required part is missing (cannot check)."""
     found: list[tuple[DataPath, Figure]] = []
     for spec in specs:
-        path_text, optional = _part_spec(spec)
+        path_text, optional = spec.path, spec.optional
         figures = ctx.figures(scope, path_text)
         if not optional and WILDCARD in path_text:
             expected = _count_elements(ctx, scope, path_text)
@@ -61,20 +58,20 @@ def _count_elements(ctx: Context, scope: DataPath, path_text: str) -> int:
     return sum(1 for _ in resolve(base, pattern[: last + 1]))
 
 
-def check_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_sum(ctx: Context, rule: Rule, target: SumTarget) -> Iterator[Finding]:
     """``total`` = Σ ``parts`` for each scope of the target."""
     for scope, item in ctx.scopes(target):
-        printed = ctx.figure(scope, target["total"])
+        printed = ctx.figure(scope, target.total)
         if printed is None:
             continue
-        parts = collect_parts(ctx, scope, list(target["parts"]))
+        parts = collect_parts(ctx, scope, target.parts)
         if not parts:
             continue
         paths = [printed[0]] + [p for p, _ in parts]
         if ctx.is_blocked(paths):
             continue
         ctx.touch(paths)
-        if target.get("exact"):
+        if target.exact:
             counted = sum((fig.exact for _, fig in parts), Fraction(0))
             if printed[1].exact != counted:
                 yield ctx.finding(
@@ -93,23 +90,23 @@ def normalise_label(label: str) -> str:
     return _LABEL_NOISE.sub("", label)
 
 
-def check_group_sum(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_group_sum(ctx: Context, rule: Rule, target: GroupSumTarget) -> Iterator[Finding]:
     """Each group's printed amount = Σ the members that name it (类 = Σ its 款/项 lines)."""
     members: dict[str, list[tuple[DataPath, Figure]]] = {}
-    for path, member in ctx.values((), target["members"]):
-        key = getattr(member, target["member_key"], None)
-        value = getattr(member, target["member_value"], None)
+    for path, member in ctx.values((), target.members):
+        key = getattr(member, target.member_key, None)
+        value = getattr(member, target.member_value, None)
         if isinstance(key, str) and isinstance(value, Figure):
-            members.setdefault(normalise_label(key), []).append((path + (target["member_value"],), value))
-    for path, group in ctx.values((), target["groups"]):
-        key = getattr(group, target["group_key"], None)
-        value = getattr(group, target["group_value"], None)
+            members.setdefault(normalise_label(key), []).append((path + (target.member_value,), value))
+    for path, group in ctx.values((), target.groups):
+        key = getattr(group, target.group_key, None)
+        value = getattr(group, target.group_value, None)
         if not isinstance(key, str) or not isinstance(value, Figure):
             continue
         parts = members.get(normalise_label(key))
         if not parts:
             continue
-        printed_path = path + (target["group_value"],)
+        printed_path = path + (target.group_value,)
         paths = [printed_path] + [p for p, _ in parts]
         if ctx.is_blocked(paths):
             continue

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget, TablesTarget
 from ...model.figures import format_fraction
 from ...result import Finding
 from ..intervals import Interval
@@ -27,9 +28,10 @@ SAME_TABLE = "（本表，未填赋分规则 / same table, no 赋分规则 print
 NAMES = {"full": ("full marks", "保留满分"), "deviation": ("deduction by the deviation", "按偏差扣分")}
 
 
-def scored_rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[IndicatorRow]:
-    for pattern in target.get("tables") or [target.get("for_each")]:
-        yield from rows(ctx, {"for_each": pattern}, conv)
+def scored_rows(ctx: Context, target: TableTarget | TablesTarget, conv: Conventions) -> Iterator[IndicatorRow]:
+    """The assessed rows of every table group a target names."""
+    for pattern in target.tables if isinstance(target, TablesTarget) else (target.for_each,):
+        yield from rows(ctx, TableTarget(for_each=pattern), conv)
 
 
 def above_target_rate(row: IndicatorRow) -> Interval | None:
@@ -65,7 +67,7 @@ def rule_group(row: IndicatorRow) -> tuple[str, Any]:
     return (rule_text, None) if rule_text else (SAME_TABLE, row.path[:-2])
 
 
-def check_convention(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_convention(ctx: Context, rule: Rule, target: TablesTarget) -> Iterator[Finding]:
     """Rows above target under the same 赋分规则 are all kept full or all deducted."""
     groups: dict[tuple[str, Any], list[tuple[IndicatorRow, Interval, str]]] = defaultdict(list)
     conv = conventions(ctx)
@@ -118,7 +120,7 @@ def _rate_text(row: IndicatorRow, rate: Interval, recomputed_word: str) -> str:
     return row.rate.text if Interval.of(row.rate).lo > 1 else f"{row.rate.text}{sep}{recomputed_word} {recomputed}"
 
 
-def check_far_above(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_far_above(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A completion rate at or above ``far_above_rate`` kept at full marks (target set too low)."""
     conv = conventions(ctx)
     for row in scored_rows(ctx, target, conv):

@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget
 from ...model.figures import format_fraction
 from ...result import Finding, Severity
 from ..intervals import Interval, total
@@ -28,7 +29,7 @@ def is_money_cost(indicator: Indicator) -> bool:
     return "成本" in levels and money(indicator.target, exact=True) is not None
 
 
-def check_cost_cover(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_cost_cover(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Cost targets that add up to 全年预算数 have actuals that add up to 全年执行数."""
     for path, table in tables(ctx, target):
         budget, executed = figure(table.funds.total.annual_budget), figure(table.funds.total.executed)

@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget
 from ...model.figures import format_fraction
 from ...result import Finding
 from ..intervals import Interval
@@ -31,7 +32,7 @@ from .indicator_rows import compare_any, conventions, table_name, tables
 MIN_OUTPUTS = 3  # fewer met output rows say too little about the whole project
 
 
-def _funds_rows(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, FundsRow, str]]:
+def _funds_rows(ctx: Context, target: TableTarget) -> Iterator[tuple[DataPath, FundsRow, str]]:
     for path, table in tables(ctx, target):
         name = table_name(table, path)
         yield path + ("funds", "total"), table.funds.total, name
@@ -49,7 +50,7 @@ def _ratio(row: FundsRow) -> Interval | None:
     return spent / planned
 
 
-def check_execution_rate(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_execution_rate(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """执行率 = 全年执行数 / 全年预算数 for each funds row that prints a rate."""
     for path, row, name in _funds_rows(ctx, target):
         printed, computed = figure(row.execution_rate), _ratio(row)
@@ -74,7 +75,7 @@ def _rate_used(row: FundsRow) -> Interval | None:
     return mine
 
 
-def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_execution_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """得分 = 分值 × 执行率 (capped) on the total row of each funds block."""
     conv = conventions(ctx)
     for path, table in tables(ctx, target):
@@ -93,7 +94,7 @@ def check_execution_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
                                truncation=score.places > 0)
 
 
-def check_execution_note(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_execution_note(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """An execution rate below the profile's ``execution_note_below`` needs an explanation."""
     threshold = conventions(ctx).execution_note_below
     if threshold is None:
@@ -129,7 +130,7 @@ def _outputs_met(table: EvaluationTable, conv: Conventions) -> int | None:
     return met
 
 
-def check_unspent_outputs_met(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_unspent_outputs_met(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Execution far below the profile's ``unspent_rate`` while every output row is met."""
     conv = conventions(ctx)
     for path, table in ctx.scopes(target):  # every row counts, weighted or not

@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget
 from ...model.figures import Figure, format_fraction, normalise
 from ...result import Finding
 from ...model.report import EvaluationTable
@@ -55,7 +56,7 @@ def _groups(table: EvaluationTable) -> Iterator[tuple[int, str, Figure, list[int
             yield index, label, weight, members
 
 
-def check_heading_weights(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_heading_weights(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Each weighted heading's weight = Σ the weights of the rows under it."""
     for path, table in tables(ctx, target):
         for index, label, weight, members in _groups(table):

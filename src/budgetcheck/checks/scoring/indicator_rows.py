@@ -9,6 +9,7 @@ from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.profiles import Profile
+from ...catalogue.targets import TableTarget
 from ...model.figures import Figure, format_fraction
 from ...result import Finding, Severity
 from ..intervals import Interval
@@ -49,7 +50,7 @@ def _checkable(table: EvaluationTable) -> EvaluationTable:
     return view
 
 
-def tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
+def tables(ctx: Context, target: TableTarget) -> Iterator[tuple[DataPath, EvaluationTable]]:
     """The evaluation tables a rule target names (``for_each``), as the checks can read them."""
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
@@ -113,7 +114,7 @@ class IndicatorRow:
         return {"item": self.indicator.name, "table": self.table, **extra}
 
 
-def rows(ctx: Context, target: dict[str, Any], conv: Conventions) -> Iterator[IndicatorRow]:
+def rows(ctx: Context, target: TableTarget, conv: Conventions) -> Iterator[IndicatorRow]:
     """Every indicator row with a weight, target and actual of the tables a target names,
     assessed under ``conv``."""
     for path, table in ctx.scopes(target):

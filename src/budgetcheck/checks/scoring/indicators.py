@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget
 from ...model.figures import format_fraction
 from ...result import Finding
 from ..intervals import Interval
@@ -26,7 +27,7 @@ def _measures(row: IndicatorRow) -> dict[str, str]:
     return row.values(target=row.indicator.target.text, actual=row.indicator.actual.text)
 
 
-def check_completion_rate(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_completion_rate(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """完成率 = the rate recomputed from target and actual (any accepted convention)."""
     for row in rows(ctx, target, conventions(ctx)):
         if row.rate is None or not row.assessment.rates:
@@ -37,7 +38,7 @@ def check_completion_rate(ctx: Context, rule: Rule, target: dict[str, Any]) -> I
         yield from compare_any(ctx, rule, at, row.rate, row.assessment.rates, _measures(row), related)
 
 
-def check_indicator_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_indicator_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """指标得分 = the score an accepted convention gives for the completion rate."""
     conv = conventions(ctx)
     for row in rows(ctx, target, conv):
@@ -67,7 +68,7 @@ def cutoff_applies(row: IndicatorRow, conv: Conventions) -> bool:
     return any(level in levels for level in conv.cutoff_levels)
 
 
-def check_deadline(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_deadline(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A deadline missed (actual date after it) cannot be scored 100 % or full marks."""
     for row in rows(ctx, target, conventions(ctx)):
         if row.assessment.direction is not Direction.DEADLINE or row.assessment.met is not False:
@@ -80,7 +81,7 @@ def check_deadline(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator
             yield ctx.finding(rule, related[1], _measures(row), expected=f"<{row.weight.text}", found=found, related=related)
 
 
-def check_qualitative_band(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_qualitative_band(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A qualitative row's score (and printed rate) lies in the band of its achievement word."""
     conv = conventions(ctx)
     for row in rows(ctx, target, conv):
@@ -109,7 +110,7 @@ def is_satisfaction(indicator: Indicator) -> bool:
     return any(text and "满意度" in text for text in texts)
 
 
-def check_satisfaction(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_satisfaction(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A satisfaction actual above 100 % is impossible."""
     for row in rows(ctx, target, conventions(ctx)):
         actual = row.indicator.actual

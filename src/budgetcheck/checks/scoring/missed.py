@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget
 from ...model.figures import format_fraction
 from ...result import Finding, Severity
 from ..intervals import Interval
@@ -64,7 +65,7 @@ def severity_of(row: IndicatorRow, conv: Conventions) -> Severity | None:
     return Severity.ERROR
 
 
-def check_missed_target(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_missed_target(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A forward or reverse target certainly missed cannot be printed 100 % or full marks."""
     conv = conventions(ctx)
     for row in rows(ctx, target, conv):

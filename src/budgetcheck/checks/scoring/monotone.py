@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TablesTarget
 from ...model.figures import format_fraction
 from ...result import Finding
 from ..intervals import Interval
@@ -39,7 +40,7 @@ def _below_target(row: IndicatorRow, step: Fraction | None) -> tuple[Interval, I
     return rate, Interval(score.lo / weight, score.hi / weight)
 
 
-def check_monotone(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_monotone(ctx: Context, rule: Rule, target: TablesTarget) -> Iterator[Finding]:
     """Among rows of one rule below target, a higher rate never scores a lower share."""
     groups: dict[tuple[str, Any], list[tuple[IndicatorRow, Interval, Interval]]] = defaultdict(list)
     conv = conventions(ctx)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget
 from ...model.figures import Figure
 from ...result import Finding
 from ...model.measures import MeasureKind
@@ -28,7 +29,7 @@ _WHY = {
 }
 
 
-def _tables(ctx: Context, target: dict[str, Any]) -> Iterator[tuple[DataPath, EvaluationTable]]:
+def _tables(ctx: Context, target: TableTarget) -> Iterator[tuple[DataPath, EvaluationTable]]:
     for path, table in ctx.scopes(target):
         if isinstance(table, EvaluationTable):
             yield path, table
@@ -48,7 +49,7 @@ def _funds_gaps(row: FundsRow) -> list[tuple[str, str, str]]:
     return gaps
 
 
-def check_not_printed(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_not_printed(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A score or 执行率 the row calls for (its weight, or its amounts, are printed) is empty."""
     for path, table in _tables(ctx, target):
         name = table_name(table, path)
@@ -75,7 +76,7 @@ def unmeasured(row: Indicator) -> str | None:
     return None
 
 
-def check_unmeasured_actual(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_unmeasured_actual(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """A quantitative target's actual is a word, a copy of the target, or missing with the target."""
     for path, table in _tables(ctx, target):
         for index, row in enumerate(table.indicators):

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule
+from ...catalogue.targets import TableTarget
 from ...model.figures import Figure, format_fraction
 from ...result import Finding, Severity
 from ..intervals import Interval, total
@@ -36,7 +37,7 @@ def _weights(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Fig
     return found
 
 
-def check_weights_total(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_weights_total(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Σ weights = the printed total weight, or 100 when none is printed (weights are exact)."""
     for path, table in tables(ctx, target):
         parts = _weights(path, table)
@@ -83,7 +84,7 @@ def _ceiling(ctx: Context, table: EvaluationTable, at: DataPath, weight: Figure)
     return max(weight.exact, weight.exact * Interval.of(rate).hi) if rate is not None else weight.exact
 
 
-def check_score_range(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_score_range(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Each printed score lies in [0, weight]."""
     for path, table in tables(ctx, target):
         for at, score, weight, label in _scored(path, table):
@@ -124,7 +125,7 @@ def _unscored_weights(table: EvaluationTable) -> Fraction | None:
     return missing
 
 
-def check_total_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_total_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """总分 = Σ printed indicator scores + the funds score, within the total's rounding."""
     for path, table in ctx.scopes(target):  # scores only: weights may be missing
         if not isinstance(table, EvaluationTable):
@@ -164,7 +165,7 @@ def _grade_key(text: str, names: list[str]) -> str | None:
     return None
 
 
-def check_grade(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+def check_grade(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """The printed grade matches the profile's grade bands for the printed total score."""
     conv = conventions(ctx)
     names = [grade for grade, _ in conv.grade_bands]
