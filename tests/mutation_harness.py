@@ -1,4 +1,4 @@
-"""Mutation harness (issue 12): apply the operators, classify by recomputation, count kills.
+"""Mutation harness: apply the operators, classify by recomputation, count kills.
 
 A mutant is *detectable in principle* when an identity that the independent recomputation
 (tests/mutation_oracle.py) found holding on the original fails on the mutant, or when the

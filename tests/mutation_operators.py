@@ -1,4 +1,4 @@
-"""The mutation operators of issue 12, over raw report data (every figure a printed string).
+"""The mutation operators, over raw report data (every figure a printed string).
 
 Each operator yields :class:`Mutant` records: a deep copy of the data with one change, and
 the data paths it changed. Operators never look at the engine's findings.
@@ -29,6 +29,7 @@ from budgetcheck.model.measures import MeasureKind, parse_measure
 from budgetcheck.model.paths import DataPath, get
 
 from .mutation_oracle import walk_figures
+from .rawdata import raw_get, raw_set
 
 PROPORTIONAL, ALL_OR_NOTHING = "按照完成比例赋分", "完成得满分，未完成不得分"
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -46,21 +47,9 @@ class Mutant:
     changed: tuple[DataPath, ...]
 
 
-def _set(data: Any, path: DataPath, value: Any) -> None:
-    for seg in path[:-1]:
-        data = data[seg]
-    data[path[-1]] = value
-
-
-def _raw(data: Any, path: DataPath) -> Any:
-    for seg in path:
-        data = data[seg]
-    return data
-
-
 def _with(data: dict[str, Any], path: DataPath, value: Any, operator: str, text: str) -> Mutant:
     mutated = copy.deepcopy(data)
-    _set(mutated, path, value)
+    raw_set(mutated, path, value)
     return Mutant(operator, text, mutated, (path,))
 
 
@@ -81,7 +70,7 @@ def moved_text(figure: Figure, units: int) -> str:
 
 def one_unit(data: dict[str, Any], report: Any) -> Iterator[Mutant]:
     for path, fig in walk_figures(report):
-        if not isinstance(_raw(data, path), str):
+        if not isinstance(raw_get(data, path), str):
             continue
         for units in (1, -1):
             new = moved_text(fig, units)
@@ -90,7 +79,7 @@ def one_unit(data: dict[str, Any], report: Any) -> Iterator[Mutant]:
 
 def sign_flip(data: dict[str, Any], report: Any) -> Iterator[Mutant]:
     for path, fig in walk_figures(report):
-        raw = _raw(data, path)
+        raw = raw_get(data, path)
         if fig.value == 0 or not isinstance(raw, str):
             continue
         flipped = raw.lstrip("+-") if raw.lstrip().startswith(("-", "+")) and fig.value < 0 else "-" + raw.lstrip("+")
@@ -101,7 +90,7 @@ def _rows(data: dict[str, Any]) -> Iterator[tuple[DataPath, list[Any]]]:
     for dotted in ROW_LISTS:
         path: DataPath = tuple(dotted.split("."))
         try:
-            rows = _raw(data, path)
+            rows = raw_get(data, path)
         except (KeyError, TypeError):
             continue
         if isinstance(rows, list):
@@ -128,7 +117,7 @@ def swap_parts(data: dict[str, Any], report: Any) -> Iterator[Mutant]:
                 if _value(a) == _value(b):
                     continue
                 mutated = copy.deepcopy(data)
-                _raw(mutated, path)[i][key], _raw(mutated, path)[j][key] = b, a
+                raw_get(mutated, path)[i][key], raw_get(mutated, path)[j][key] = b, a
                 text = f"{'.'.join(map(str, path))}[{i}↔{j}].{key}: {a} ↔ {b}"
                 yield Mutant("swap_parts", text, mutated, (path + (i, key), path + (j, key)))
 
@@ -144,7 +133,7 @@ def delete_row(data: dict[str, Any], report: Any) -> Iterator[Mutant]:
     for path, rows in _rows(data):
         for i in range(len(rows)):
             mutated = copy.deepcopy(data)
-            del _raw(mutated, path)[i]
+            del raw_get(mutated, path)[i]
             yield Mutant("delete_row", f"{'.'.join(map(str, path))}[{i}] deleted", mutated, (path + (i,),))
 
 

@@ -84,7 +84,7 @@ def test_interval_arithmetic() -> None:
     assert not a.intersects(b) and a.intersects(Interval(Fraction(2), Fraction(9)))
 
 
-# -- half-open intervals (issue 12) ----------------------------------------------------------
+# -- half-open intervals ----------------------------------------------------------
 def test_a_rounded_figure_is_half_open_and_mirrored_below_zero() -> None:
     up, down, zero = (Interval.of(parse_figure(t)) for t in ("2.50", "-2.50", "0.00"))
     assert (up.lo_open, up.hi_open) == (False, True)

@@ -33,6 +33,7 @@ from budgetcheck.model.paths import DataPath, format_path, get
 from .conftest import check_touching
 from .strategies import consistent_reports, mutated_template_texts, to_yaml
 from .template_text import SELFEVAL_LAYOUTS, printed_cells, render, render_selfeval
+from .rawdata import raw_set
 
 BASE = settings().max_examples  # 100 in the default profile, 1,000 in ``thorough``
 NO_FALSE_POSITIVES = 10 * BASE
@@ -70,12 +71,6 @@ def test_a_truncating_source_system_gives_no_error_or_warning(report: dict[str, 
 
 
 # -- detection -----------------------------------------------------------------------------
-def _set(data: Any, path: DataPath, value: str) -> None:
-    for seg in path[:-1]:
-        data = data[seg]
-    data[path[-1]] = value
-
-
 def _moved(figure: Figure, delta: Fraction) -> str:
     """The figure's printed text moved by ``delta``, same decimals and suffix."""
     unit = Decimal(1).scaleb(-figure.places)
@@ -128,7 +123,7 @@ def test_moving_one_figure_beyond_rounding_is_found(report: dict[str, Any], data
         sign = 1  # amounts and counts are not negative; move up instead
     delta = sign * (width + 2 * figure.half_width)
     mutated = copy.deepcopy(report)
-    _set(mutated, path, _moved(figure, delta))
+    raw_set(mutated, path, _moved(figure, delta))
     note(f"{format_path(path)}: {figure.text} -> {_moved(figure, delta)} (combined half-widths {float(width):.3f})")
     result = _check(to_yaml(mutated))
     wanted = format_path(path)
@@ -251,7 +246,7 @@ def test_a_mutated_report_ends_in_exit_0_1_or_2(report: dict[str, Any], data: st
         paths = _scalar_paths(report)
         path = data.draw(st.sampled_from(paths), label="path")
         mutated = copy.deepcopy(report)
-        _set(mutated, path, data.draw(st.one_of(st.text(max_size=12), st.sampled_from(
+        raw_set(mutated, path, data.draw(st.one_of(st.text(max_size=12), st.sampled_from(
             ["NaN", "-Infinity", ".inf", "1e308", "1_000", "0x10", "-0.00", "１２．５", "0.9361", "93.61", "", "/"]))))
         text = to_yaml(mutated)
     else:
@@ -280,7 +275,7 @@ def _scalar_paths(data: Any, prefix: DataPath = ()) -> list[DataPath]:
 def test_same_input_same_findings_in_the_same_order(report: dict[str, Any], data: st.DataObject) -> None:
     mutated = copy.deepcopy(report)
     for path in data.draw(st.lists(st.sampled_from(_scalar_paths(report)), max_size=4, unique=True), label="paths"):
-        _set(mutated, path, "9,999.99")
+        raw_set(mutated, path, "9,999.99")
     text = to_yaml(mutated)
     runs = [load_text(text, "same.yaml") for _ in range(2)]
     results = [check_report(run, profile=resolve_profile(run)) if run.report is not None else None for run in runs]

@@ -1,4 +1,4 @@
-"""The formats of issue 15: the terminal blocks at 80 columns, spreadsheets, GitLab, JSON
+"""Output formats: the terminal blocks at 80 columns, spreadsheets, GitLab, JSON
 Lines, document order, and no ``:0:0`` for a finding without a line in any format."""
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from budgetcheck.sources.yamltree import parse_yaml
 from budgetcheck.model.paths import DataPath, format_path
 
 from .conftest import FIXTURE, check_touching
+from .rawdata import raw_get, raw_set
 
 MIN_SHARE = Decimal("0.95")
 
@@ -29,18 +30,6 @@ def _perturbed(text: str) -> str:
     moved = figure.value + delta
     suffix = text[len(text.rstrip("分万元%")):]
     return f"{moved:.{figure.places}f}" + suffix
-
-
-def _set(data: Any, path: DataPath, value: str) -> None:
-    for seg in path[:-1]:
-        data = data[seg]
-    data[path[-1]] = value
-
-
-def _get(data: Any, path: DataPath) -> Any:
-    for seg in path:
-        data = data[seg]
-    return data
 
 
 def _findings_naming(path_text: str, data: dict, positions: dict) -> bool:
@@ -59,8 +48,8 @@ def measure() -> tuple[int, int, list[str]]:
     touched = sorted(touched_paths, key=format_path)
     for path in touched:
         data = copy.deepcopy(raw)
-        text = _get(data, path)
-        _set(data, path, _perturbed(text))
+        text = raw_get(data, path)
+        raw_set(data, path, _perturbed(text))
         path_text = format_path(path)
         loaded = build_report(data, positions, "perturbed.yaml")
         result = check_report(loaded, profile=resolve_profile(loaded))
