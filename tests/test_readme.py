@@ -1,8 +1,10 @@
-"""The README's set-up commands are the ones CI runs."""
+"""The README: its set-up commands are the ones CI runs, and its library example runs as written."""
 
 from __future__ import annotations
 
 import re
+
+import pytest
 
 from .conftest import ROOT
 
@@ -79,3 +81,11 @@ def test_documented_exit_codes_are_the_real_ones() -> None:
     table = _section("What the output means")
     for code in (0, 1, 2, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE):
         assert f"| `{code}` |" in table, code
+
+
+def test_the_library_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+
+    monkeypatch.chdir(ROOT)
+    failures, tried = doctest.testfile(str(ROOT / "README.md"), module_relative=False, report=True)
+    assert tried >= 5 and failures == 0
