@@ -19,6 +19,8 @@ December, which is undecided and must not be reported).
 
 from __future__ import annotations
 
+import math
+
 import json
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -127,6 +129,7 @@ class Gen:
     """Draw helpers bound to one hypothesis ``draw`` and one document's printing habits."""
 
     style: Style = Style()
+    stated_rules = False  # forward rows may print a 赋分规则 that states their formula
 
     def __init__(self, draw: Any, printer: Printer):
         self.draw = draw
@@ -183,6 +186,7 @@ def consistent_reports(draw: Any, styled: bool = False, truncates: bool = False)
     g = Gen(draw, Printer(commas=draw(st.booleans()), pct_places=draw(st.sampled_from([2, 2, 2, 1, 0])),
                           truncates=truncates))
     g.style = draw(st.sampled_from(STYLES)) if styled else Style(month_dates=False)
+    g.stated_rules = draw(st.integers(0, 2)) == 0
     report: dict[str, Any] = {"schema_version": "1", "title": "某单位部门决算公开说明"}
     if g.style.profile != "national":
         report["profile"] = g.style.profile
@@ -456,6 +460,8 @@ def _indicator(g: Gen, weight: int, name: str) -> tuple[dict[str, Any], Decimal]
         row.update(level1="效益指标", level2="社会效益指标", target=g.draw(st.sampled_from(["提升", "有效保障", "提高"])),
                    actual="达到预期指标", scoring_rule="按评判等级赋分")
     score, row["completion_rate"] = _rate_and_score(g, Fraction(weight), rate)
+    if kind == "forward":
+        score = _stated_rule(g, row, Fraction(weight), rate, score)
     if kind == "reverse" and g.style.reverse_inverse and 0 < spent < target:
         row["completion_rate"] = g.p.pct(Fraction(target, spent), 2)  # a met ceiling printed as target / actual
     printed = rounded(step_rounded(score, g.style.step), 2)
@@ -463,6 +469,24 @@ def _indicator(g: Gen, weight: int, name: str) -> tuple[dict[str, Any], Decimal]
     if rate != 1:
         row["deviation_reason"] = "实际完成与目标存在差异。"
     return row, printed
+
+
+def _stated_rule(g: Gen, row: dict[str, Any], weight: Fraction, rate: Fraction, score: Fraction) -> Fraction:
+    """Sometimes a forward row prints a 赋分规则 that states its own formula, and is scored by
+    it: all or nothing, or points per step below target (full marks at or above it)."""
+    if not g.stated_rules:
+        return score
+    stated = g.draw(st.sampled_from([None, None, "all_or_nothing", "per_point"]))
+    if stated == "all_or_nothing":
+        row["scoring_rule"] = g.draw(st.sampled_from(["达到目标值得满分，未达到不得分", "完成得满分，未完成得0分"]))
+        return weight if rate >= 1 else Fraction(0)
+    if stated == "per_point":
+        step, points = g.draw(st.sampled_from([1, 2, 5])), g.draw(st.sampled_from([Fraction(1, 2), Fraction(1), Fraction(2)]))
+        row["scoring_rule"] = f"每降低{step}个百分点扣{print_number(points, 1 if points.denominator > 1 else 0)}分"
+        if rate >= 1:
+            return weight
+        return max(Fraction(0), weight - points * math.ceil((1 - rate) * 100 / step))
+    return score
 
 
 def _done_on(g: Gen) -> str:

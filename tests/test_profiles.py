@@ -65,6 +65,9 @@ def test_extends_layers_the_child_over_its_parent(rules: Path) -> None:
     ("name: x\ncolour: red\nparams: {}\n", 2, "unknown key 'colour'"),
     ("name: x\nparams:\n  qualitative_words: {很好: 优秀}\n", 1, "names no band"),
     ("name: x\n", 1, "missing params"),
+    ("name: x\nparams:\n  stated_rules:\n    all_or_nothin: [满分]\n", 4, "unknown key 'all_or_nothin'"),
+    ("name: x\nparams:\n  stated_rules:\n    judged:\n      - 直接(赋分\n", 5, "not a regular expression"),
+    ("name: x\nparams:\n  stated_rules:\n    per_point: [每低(\\d+)%扣(\\d+)分]\n", 4, "needs the groups (?P<step>…), (?P<points>…)"),
 ])
 def test_a_profile_that_does_not_validate_names_its_file_and_line(rules: Path, text: str, line: int, words: str) -> None:
     _write(rules, "x.yaml", text)
@@ -136,3 +139,28 @@ def test_the_worked_example_of_docs_scoring_holds(rules: Path) -> None:
     assert check_data(data, positions).findings == []
     del data["profile"]
     assert [f.rule for f in check_data(data, positions).findings] == ["BC502"]
+
+
+@pytest.mark.parametrize(("text", "formula", "step", "points"), [
+    ("达到目标值得满分，未达到不得分", "all_or_nothing", None, None),
+    ("完成 得满分；未完成 得0分", "all_or_nothing", None, None),
+    ("每降低1个百分点扣0.5分", "per_point", "1", "0.5"),
+    ("每低 2 ％ 扣 1 分，扣完为止", "per_point", "2", "1"),
+    ("按完成比例计算得分，满分为止", "capped", None, None),
+    ("超过目标值不加分", "capped", None, None),
+    ("直接赋分", "judged", None, None),
+    ("按评判等级赋分", "judged", None, None),
+    ("按照完成比例赋分", None, None, None),  # the profile's own conventions apply
+    ("完成得满分，未完成按比例得分", None, None, None),
+    ("", None, None, None),
+])
+def test_the_national_wordings_read_a_stated_rule(text: str, formula: str | None, step: str | None, points: str | None) -> None:
+    from fractions import Fraction
+
+    from budgetcheck.checks.scoring.profile_params import Conventions
+
+    conv = Conventions.from_params(load_profiles()["national"].params)
+    stated = conv.stated_rule(text)
+    assert (stated.formula if stated else None) == formula
+    if stated is not None:
+        assert stated.step == (Fraction(step) if step else None) and stated.points == (Fraction(points) if points else None)

@@ -307,6 +307,14 @@ def _selfeval_text(report: dict[str, Any], layout: str) -> tuple[LoadedReport, l
     return loaded, [str(problem) for problem in extraction.problems]
 
 
+def _unstated(report: dict[str, Any]) -> bool:
+    """No row scored by a formula its 赋分规则 states: these layouts print no 赋分规则 column,
+    so such a row is scored by the profile once printed (tables with the column are read in
+    the template layout, tested above)."""
+    return all(row.get("scoring_rule", "").startswith(("按照完成比例", "直接", "按评判", "满意度"))
+               for project in report["performance"]["projects"] for row in project["indicators"])
+
+
 def _wordless(report: dict[str, Any]) -> bool:
     """No qualitative row: a target and an actual in different words cannot be split when glued."""
     return all(not row["target"][:1].isalpha() or row["target"][:4].isdigit()
@@ -330,6 +338,7 @@ def test_tables_printed_as_text_read_back_to_the_same_figures(report: dict[str, 
 def test_tables_printed_as_text_have_no_error_or_warning(report: dict[str, Any], layout: str) -> None:
     if layout == "glued":  # the same limit as the round trip above: glued words are not split yet
         assume(_wordless(report))
+    assume(_unstated(report))
     loaded, _ = _selfeval_text(report, layout)
     assert loaded.report is not None, loaded.problems
     loud = [f for f in check_report(loaded, profile=resolve_profile(loaded)).findings

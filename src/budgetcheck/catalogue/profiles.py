@@ -7,6 +7,7 @@ The settings a profile may hold, and the values each accepts, are the data in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,6 +120,23 @@ def _mapping(value: Checker, keys: dict[str, Checker] | None = None, optional: b
     return check
 
 
+def _pattern(groups: tuple[str, ...] = ()) -> Checker:
+    """A regular expression (over a 赋分规则 with spaces removed) with the named ``groups``."""
+
+    def check(node: Any, file: str) -> str:
+        text = _scalar(node, file)
+        try:
+            compiled = re.compile(text)
+        except re.error as error:
+            raise ProfileError(f"{_where(node, file)}: not a regular expression: {text!r} ({error})") from None
+        missing = [name for name in groups if name not in compiled.groupindex]
+        if missing:
+            raise ProfileError(f"{_where(node, file)}: {text!r} needs the groups {', '.join(f'(?P<{g}>…)' for g in missing)}")
+        return text
+
+    return check
+
+
 _text = _scalar
 _percent = _number(True)
 _band = _list_of(_percent, 2, 2)
@@ -138,6 +156,12 @@ SETTINGS: dict[str, Checker] = {
     "qualitative_bands": _mapping(_band),
     "qualitative_words": _mapping(_text),
     "grade_bands": _list_of(_mapping(_text, {"grade": _text, "min": _number(False)})),
+    "stated_rules": _mapping(_text, {
+        "all_or_nothing": _list_of(_pattern()),
+        "per_point": _list_of(_pattern(("step", "points"))),
+        "capped": _list_of(_pattern()),
+        "judged": _list_of(_pattern()),
+    }, optional=True),
 }
 _TOP: dict[str, Checker] = {
     "name": _text, "description": _text, "extends": _text, "sources": _list_of(_text), "params": _mapping(_text, SETTINGS, optional=True),

@@ -19,7 +19,7 @@ from .missed import certainly_missed, claims_full
 from .precision import rounded_to
 from .profile_params import Conventions
 from .rating import ONE, Direction, actual_interval
-from .score_formulas import band_scores, score_ranges
+from .score_formulas import band_scores, score_ranges, stated_scores
 from .indicator_rows import IndicatorRow, compare_any, conventions, printed_rate, rows
 
 
@@ -53,6 +53,12 @@ def check_indicator_score(ctx: Context, rule: Rule, target: TableTarget) -> Iter
         if not rates:
             continue
         candidates = score_ranges(row.weight.exact, rates, direction, conv, cutoff_applies(row, conv))
+        stated = conv.stated_rule(row.indicator.scoring_rule)
+        if stated is not None:
+            by_rule = stated_scores(row.weight.exact, rates, direction, stated)
+            if by_rule is None:
+                continue  # 直接赋分 and the like: the evaluator's judgement
+            candidates = by_rule or candidates
         related = [row.at("score"), row.at("weight"), row.at("completion_rate"), row.at("target"), row.at("actual")]
         ctx.touch(related[:2])
         values = _measures(row) | {"weight": row.weight.text}

@@ -6,7 +6,9 @@ rises with the completion rate. A row whose rate is certainly higher than anothe
 whose share is certainly lower was scored by a different rule: a warning at that row.
 Scores' rounding intervals are half-open ([v − h, v + h)), so two shares that only touch do
 not overlap; rates must be strictly ordered (two met rows are both at exactly 100 %).
-Rows above target are left out (the deviation convention lowers their scores on purpose).
+Rows above target are left out (the deviation convention lowers their scores on purpose),
+and so are rows whose printed 赋分规则 states points per step (a share that depends on the
+weight) or the evaluator's judgement (no share follows from the rate).
 """
 
 from __future__ import annotations
@@ -24,19 +26,26 @@ from ..intervals import Interval
 from .consistency import rule_group, scored_rows
 from ..context import Context
 from .precision import rounded_to
+from .profile_params import Conventions
 from .rating import Direction
 from .indicator_rows import IndicatorRow, conventions, printed_rate
 
 
-def _below_target(row: IndicatorRow, step: Fraction | None) -> tuple[Interval, Interval] | None:
+_NOT_PROPORTIONAL = ("per_point", "judged")
+
+
+def _below_target(row: IndicatorRow, conv: Conventions) -> tuple[Interval, Interval] | None:
     """(rate, share of the weight scored) of a forward row at or below its target."""
     if row.assessment.direction is not Direction.FORWARD or row.score is None or row.weight.exact <= 0:
+        return None
+    stated = conv.stated_rule(row.indicator.scoring_rule)
+    if stated is not None and stated.formula in _NOT_PROPORTIONAL:
         return None
     rates = printed_rate(row)
     if not rates or max(rate.hi for rate in rates) > 1:
         return None
     rate = Interval(min(r.lo for r in rates), max(r.hi for r in rates))
-    score, weight = rounded_to(row.score, step), row.weight.exact
+    score, weight = rounded_to(row.score, conv.score_rounding), row.weight.exact
     return rate, Interval(score.lo / weight, score.hi / weight)
 
 
@@ -45,7 +54,7 @@ def check_monotone(ctx: Context, rule: Rule, target: TablesTarget) -> Iterator[F
     groups: dict[tuple[str, Any], list[tuple[IndicatorRow, Interval, Interval]]] = defaultdict(list)
     conv = conventions(ctx)
     for row in scored_rows(ctx, target, conv):
-        measured = _below_target(row, conv.score_rounding)
+        measured = _below_target(row, conv)
         if measured is not None:
             groups[rule_group(row)].append((row, *measured))
     for members in groups.values():

@@ -6,6 +6,7 @@ fractions and tuples, with the national defaults for what a profile leaves out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -48,7 +49,23 @@ DEFAULT_WORDS = {
 }
 DEFAULT_BANDS = {"达成": ["80%", "100%"], "部分达成": ["60%", "80%"], "未达成": ["0%", "60%"]}
 DEFAULT_GRADES = [{"grade": "优", "min": "90"}, {"grade": "良", "min": "80"}, {"grade": "中", "min": "60"}, {"grade": "差", "min": "0"}]
+_SPACES = re.compile(r"\s+")
 ROUNDING_STEPS = {"none": None, "whole": Fraction(1), "half": Fraction(1, 2)}
+
+
+@dataclass(frozen=True)
+class StatedRule:
+    """The formula a 赋分规则 printed beside a row states (``stated_rules`` of the profile).
+
+    ``all_or_nothing``: the weight when met, else 0; ``per_point``: the weight less
+    ``points`` for each ``step`` percentage points below target; ``capped``: weight × rate,
+    at most the weight (no deduction above target); ``judged``: the evaluator's judgement,
+    nothing to recompute from the rate.
+    """
+
+    formula: str
+    step: Fraction | None = None
+    points: Fraction | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,7 @@ class Conventions:
     qualitative_bands: dict[str, tuple[Fraction, Fraction]] = field(default_factory=dict)
     qualitative_words: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_WORDS))
     grade_bands: tuple[tuple[str, Fraction], ...] = ()
+    stated_rules: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> Conventions:
@@ -94,7 +112,29 @@ class Conventions:
             qualitative_bands=_bands(params.get("qualitative_bands") or DEFAULT_BANDS),
             qualitative_words=words,
             grade_bands=_grades(params.get("grade_bands") or DEFAULT_GRADES),
+            stated_rules=tuple(
+                (formula, re.compile(pattern))
+                for formula, patterns in (params.get("stated_rules") or {}).items() for pattern in patterns
+            ),
         )
+
+    def stated_rule(self, text: str | None) -> StatedRule | None:
+        """The formula a printed 赋分规则 states, by the profile's wordings (first match in
+        the order written), or None when it states none the profile knows."""
+        if not text or not self.stated_rules:
+            return None
+        squeezed = _SPACES.sub("", normalise(text))
+        for formula, pattern in self.stated_rules:
+            match = pattern.search(squeezed)
+            if match is None:
+                continue
+            if formula == "per_point":
+                step, points = _fraction(match["step"], False), _fraction(match["points"], False)
+                if step <= 0:
+                    continue
+                return StatedRule(formula, step, points)
+            return StatedRule(formula)
+        return None
 
     def band_of(self, actual_text: str) -> tuple[str, tuple[Fraction, Fraction]] | None:
         """The achievement band an actual word names (``达到预期指标`` → 达成), or None."""

@@ -7,11 +7,12 @@ range over an interval comes from its ends (and from the peak at 100 % where it 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from ..intervals import Interval
-from .profile_params import Conventions
+from .profile_params import Conventions, StatedRule
 from .rating import ZERO, Direction
 
 ScoreFunction = Callable[[Fraction], Fraction]
@@ -66,6 +67,46 @@ def score_ranges(
             elif cutoff_applies and conventions.cutoff_rate is not None:
                 ranges.extend(cutoff_score(weight, rate, conventions.cutoff_rate))
     return list(dict.fromkeys(ranges))
+
+
+def per_point_score(weight: Fraction, rate: Interval, step: Fraction, points: Fraction) -> Interval:
+    """The weight less ``points`` for each ``step`` percentage points below 100 % (never
+    below 0). A part of a step is counted either way (both readings are published), so
+    the interval runs from every started step deducted to only the whole ones."""
+    if rate.lo >= 1:
+        return Interval.point(weight)
+    least = max(ZERO, (1 - rate.hi) * 100) / step
+    most = (1 - rate.lo) * 100 / step
+    low = max(ZERO, weight - points * math.ceil(most))
+    return Interval(low, max(low, weight - points * math.floor(least)))
+
+
+def all_or_nothing_score(weight: Fraction, rate: Interval) -> list[Interval]:
+    """The weight for a rate at or above 100 %, else 0 (both when the rate may be either)."""
+    found = []
+    if rate.hi >= 1:
+        found.append(Interval.point(weight))
+    if rate.lo < 1:
+        found.append(Interval.point(0))
+    return found
+
+
+def stated_scores(weight: Fraction, rates: Sequence[Interval], direction: Direction, stated: StatedRule) -> list[Interval] | None:
+    """The scores a 赋分规则 printed in the table gives for the ``rates``; ``[]`` when the
+    formula does not cover the row's direction (the profile's conventions then apply);
+    None for a judged row (no score follows from its rate)."""
+    if stated.formula == "judged":
+        return None
+    forward = direction is Direction.FORWARD
+    found: list[Interval] = []
+    for rate in rates:
+        if stated.formula == "all_or_nothing" and direction in (Direction.FORWARD, Direction.REVERSE):
+            found.extend(all_or_nothing_score(weight, rate))
+        elif stated.formula == "capped" and forward:
+            found.append(forward_score(weight, rate, "full"))
+        elif stated.formula == "per_point" and forward and stated.step is not None and stated.points is not None:
+            found.append(per_point_score(weight, rate, stated.step, stated.points))
+    return list(dict.fromkeys(found))
 
 
 def threshold_share(rate: Interval, thresholds: Sequence[tuple[Fraction, Fraction]]) -> Interval | None:
