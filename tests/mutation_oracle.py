@@ -155,6 +155,10 @@ class Oracle:
         return {p: members for members in groups.values() for p in members}
 
     def _condition_fails(self, target: dict[str, Any]) -> bool:
+        when = target.get("when_text")
+        if when is not None and not any(isinstance(text, str) and when["contains"] in text
+                                        for _, text in self.values((), when["path"])):
+            return True
         return any(not span_of(f).has(Fraction(0)) for spec in target.get("unless_nonzero", ())
                    for _, f in self.figures((), str(spec)))
 

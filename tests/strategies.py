@@ -245,7 +245,9 @@ def consistent_reports(draw: Any, styled: bool = False, truncates: bool = False)
     report["state_capital"] = {"empty": "true", "note": "本年度无国有资本经营预算财政拨款收支。"}
     vehicles = draw(st.integers(0, 6))
     report["three_public"] = _three_public(g, vehicles, public)
-    report["operating_costs"] = {"label": "公用经费", "amount": g.p.amount(public), "change": g.change(public, allow_new=False)}
+    # an administrative unit prints 机关运行经费: the same figure as the basic expenditure's 公用经费
+    label = draw(st.sampled_from(["公用经费", "机关运行经费"]))
+    report["operating_costs"] = {"label": label, "amount": g.p.amount(public), "change": g.change(public, allow_new=False)}
     report["procurement"] = _procurement(g)
     report["assets"] = _assets(g, vehicles)
     if not truncates:

@@ -197,7 +197,8 @@ def _three_public(s: Data, year: str) -> list[str]:
 
 def _operating_costs(s: Data, name: str, year: str) -> list[str]:
     return ["（一）机关运行经费及公用经费支出情况",
-            f"{year}年度{name}（事业单位）{s['label']}支出{s['amount']}万元" + _change(s.get("change"))]
+            f"{year}年度{name}（{'行政单位' if s['label'] == '机关运行经费' else '事业单位'}）{s['label']}支出{s['amount']}万元"
+            + _change(s.get("change"))]
 
 
 def _procurement(s: Data, year: str) -> list[str]:

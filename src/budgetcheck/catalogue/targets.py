@@ -249,12 +249,21 @@ class TablesTarget(Declared):
     tables: tuple[TablePath, ...]
 
 
+class TextCondition(Declared):
+    """The text at ``path`` contains ``contains`` (a label naming what a figure is)."""
+
+    path: FigurePath
+    contains: str
+
+
 class SameFigureTarget(Scoped):
-    """``first`` and ``second`` are one figure printed twice (unless ``unless_nonzero``)."""
+    """``first`` and ``second`` are one figure printed twice (unless ``unless_nonzero``;
+    only where ``when_text`` holds)."""
 
     first: FigurePath
     second: FigurePath
     unless_nonzero: tuple[FigurePath, ...] = ()
+    when_text: TextCondition | None = None
     exact: bool = False
     block: bool = True
 

@@ -187,12 +187,18 @@ def copy_groups(ctx: Context) -> dict[DataPath, list[DataPath]]:
 
 
 def condition_fails(ctx: Context, target: SameFigureTarget) -> bool:
-    """Whether a figure listed in ``unless_nonzero`` is printed and certainly not 0.
+    """Whether the copies are not the same figure here: a figure listed in ``unless_nonzero``
+    is printed and certainly not 0, or the text ``when_text`` names does not say so.
 
     Some copies are the same figure only under a condition: the appropriation budget
     comparison equals the general-public-budget one only while there are no government-fund
     or state-capital appropriations.
     """
+    condition = target.when_text
+    if condition is not None:
+        texts = [value for _, value in ctx.values((), condition.path)]
+        if not any(isinstance(text, str) and condition.contains in text for text in texts):
+            return True
     for spec in target.unless_nonzero:
         for _, figure in ctx.figures((), str(spec)):
             if not Interval.of(figure).contains_zero():
