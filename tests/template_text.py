@@ -277,6 +277,9 @@ def _table(title: str, name_label: str, table: Data, year: str, completion: bool
 
 # -- self-evaluation tables as running text (the layouts of docs/selfeval.md) --------------
 SELFEVAL_LAYOUTS = ("pipes", "spaces", "paragraphs", "glued")
+# Layouts whose figures do not all read back: the glued layout with the funds total's amounts
+# lost to OCR (printed as a letter), as on scanned pages.
+SELFEVAL_DAMAGED_LAYOUTS = ("glued-lost",)
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
@@ -309,6 +312,13 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list
     return rows
 
 
+def _lost_amounts(row: list[str]) -> list[str]:
+    """A funds total row whose three amounts the OCR layer turned into one letter."""
+    if row[0] != "年度资金总额" or not all(row[4:7]):
+        return row
+    return [row[0], "O", "", "", *row[4:]]
+
+
 def render_selfeval(report: Data, layout: str) -> str:
     """The performance tables of a generated report as running text in one layout: cells one
     per line ending `` |``, rows of space-separated cells, one cell per paragraph with runs of
@@ -316,7 +326,10 @@ def render_selfeval(report: Data, layout: str) -> str:
     year = report["unit"]["year"]
     performance = report["performance"]
     tables = [("项目支出绩效自评表", project) for project in performance["projects"]]
-    rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], layout == "glued")]
+    glued = layout.startswith("glued")
+    rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued)]
+    if layout == "glued-lost":
+        rows = [_lost_amounts(row) for row in rows]
     if layout == "pipes":
         lines = [f"{cell} |" if cell else "|" for row in rows for cell in [*row, ""]]
     elif layout == "spaces":

@@ -254,3 +254,28 @@ def test_execution_scored_as_an_indicator_row_and_funds_without_a_row_label(tmp_
     assert _severe(_findings(path)) == []
     deducted = _write(tmp_path, EXECUTION_AS_INDICATOR.format(score="8", total="98"), "deducted.txt")
     assert _severe(_findings(deducted)) == [("BC605", 7)]
+
+
+# -- a funds row whose amounts were lost to OCR ---------------------------------------------
+UNIT_GLUED = ("1、部门整体绩效自评表主管部门财政处室自评总分(分){total}部门联系人（略）预算执行情况"
+              "年初预算数全年预算数全年执行数执行率(%)执行率权重执行率得分(分){funds}当年绩效目标（略）指标名称\n")
+
+
+def test_letters_in_place_of_lost_amounts_are_unread_and_the_rate_score_still_checked(tmp_path: Path) -> None:
+    path = _write(tmp_path, UNIT_GLUED.format(total="88.5", funds="Q85%108.5"))
+    funds = extract_file(path).data["performance"]["unit_table"]["funds"]["total"]
+    assert {k: funds[k] for k in ("execution_rate", "weight", "score")} == {
+        "execution_rate": "85%", "weight": "10", "score": "8.5"}
+    findings = _findings(path)
+    assert [f.message_en.rsplit(": ", 1)[-1] for f in findings if f.rule == "BC003"] == ["Q"]
+    assert _severe([f for f in findings if f.rule != "BC003"]) == []  # the table is incomplete: no total sum
+    wrong = _write(tmp_path, UNIT_GLUED.format(total="88.5", funds="Q85%109.5"), "wrong.txt")
+    assert [f.rule for f in _findings(wrong) if f.severity.value == "error"] == ["BC502"]
+
+
+def test_a_glued_funds_row_without_amounts_is_read_only_when_rate_weight_and_score_are_all_there(tmp_path: Path) -> None:
+    # "Q85%10": rate and 分值, or rate and 得分? Unread rather than guessed.
+    path = _write(tmp_path, UNIT_GLUED.format(total="88.5", funds="Q85%10"))
+    data = extract_file(path).data["performance"]["unit_table"]
+    assert "execution_rate" not in data.get("funds", {}).get("total", {})
+    assert _severe([f for f in _findings(path) if f.rule != "BC003"]) == []

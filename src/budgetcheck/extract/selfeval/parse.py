@@ -21,6 +21,8 @@ _YEAR = re.compile(r"(\d{4})\s*年度?")
 _YEAR_CELL = re.compile(r"^[(（](\d{4})年度?[)）]$")
 _INLINE = re.compile(r"^(?P<key>[^:：]{2,6})[:：](?P<value>.+)$")
 _MAX_WORD = 24
+# Latin letters before glued funds values: a figure the OCR layer turned into letters.
+_LOST_LEAD = re.compile(r"^\s*[A-Za-z]{1,4}(?=\d)")
 
 
 @dataclass
@@ -370,7 +372,8 @@ class TableParser:
         values = glued_values or row.values
         costs = PART_COST if row.kind == "funds_parts" else None
         if values and values[0].glued:
-            cells = read_glued(values[0].text, [values[0].where.shifted(i) for i in range(len(values[0].text))],
+            text, skip = self._lost_lead(values[0])
+            cells = read_glued(text, [values[0].where.shifted(skip + i) for i in range(len(text))],
                                table.funds_columns, self.units, costs)
         else:
             left: list[Piece] = []
@@ -382,6 +385,17 @@ class TableParser:
         target = funds.child("total") if row.kind == "funds_total" and "label" not in funds.data.get("total", {}) else funds.append("parts")
         target.set("label", label, row.label.where)
         set_cells(target, cells)
+
+    def _lost_lead(self, piece: Piece) -> tuple[str, int]:
+        """Glued funds values without the letters they start with (an amount lost to OCR:
+        "O76%107.6"); the letters are reported unread at their place, the rest is read."""
+        lead = _LOST_LEAD.match(piece.text)
+        if lead is None or lead.end() == len(piece.text):
+            return piece.text, 0
+        self.problems.append(Problem(self.section, lead.group(0).strip(), piece.where))
+        if self.table is not None:
+            self.table.sink.set("incomplete", True)
+        return piece.text[lead.end():], lead.end()
 
     def _split_label(self, piece: Piece) -> tuple[str, list[Piece]]:
         """A funds label printed with its values in one cell (``年度资金总额: 880 880``)."""

@@ -123,6 +123,19 @@ def _one_precision(text: str, reading: list[tuple[str, int, int]]) -> bool:
     return len(places) <= 1
 
 
+def _has_amount(reading: list[tuple[str, int, int]]) -> bool:
+    """Whether a reading places an amount (only then can its rate confirm the split)."""
+    return any(COLUMN_KIND.get(name) == "amount" for name, _, _ in reading)
+
+
+def _whole_tail(reading: list[tuple[str, int, int]], columns: list[str]) -> bool:
+    """Whether a reading fills every column that is not an amount (rate, 分值, 得分): a row
+    whose amounts vanished is read only when all of its other cells are there (and none is
+    a bare 0: "10" read as 分值 1, 得分 0 is a guess)."""
+    used = {name for name, _, _ in reading}
+    return all(c in used for c in columns if COLUMN_KIND.get(c) != "amount")
+
+
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
                costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
     """The one reading of glued values (None when there is none or several)."""
@@ -130,7 +143,8 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     if not readings:
         return None
     kept = [r for r in readings if _one_precision(text, r)] or readings
-    kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
+    fitted = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
+    kept = fitted or [r for r in kept if not _has_amount(r) and _whole_tail(r, columns) and not _zeros(text, r)]
     if not kept:
         return None  # no split gives the printed 执行率: unread rather than guessed
     fewest = min(_zeros(text, r) for r in kept)
