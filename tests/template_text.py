@@ -280,14 +280,26 @@ SELFEVAL_LAYOUTS = ("pipes", "spaces", "paragraphs", "glued")
 # Layouts whose figures do not all read back: the glued layout with the funds total's amounts
 # lost to OCR (printed as a letter), as on scanned pages.
 SELFEVAL_DAMAGED_LAYOUTS = ("glued-lost",)
+# Layouts whose figures read back once repaired: numeric cells printed with the letter O for a
+# zero by an OCR text layer (each repair is a BC013 notice).
+SELFEVAL_OCR_LAYOUTS = ("spaces-ocr",)
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
                   ("得分", "score"))
 
 
-def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list[list[str]]:
-    """A table as rows of cells: title, identity, funds block, indicator block, 总分."""
+def _ocr(cell: str) -> str:
+    """A numeric cell as an OCR text layer may print it: its first 0 as the letter O (only
+    when another digit is left, so that the cell is certainly a figure)."""
+    at = cell.find("0")
+    return cell if at < 0 or not any(c.isdigit() for i, c in enumerate(cell) if i != at) else cell[:at] + "O" + cell[at + 1:]
+
+
+def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bool = False) -> list[list[str]]:
+    """A table as rows of cells: title, identity, funds block, indicator block, 总分 (with
+    ``ocr``, the funds figures and the 分值/得分 cells printed as ``_ocr`` damages them)."""
+    damage = _ocr if ocr else (lambda cell: cell)
     columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in table["indicators"])]
     rows = [[f"{title}({year}年度)"]]
     if table.get("name"):
@@ -295,9 +307,9 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list
     rows.append(["主管部门", unit])
     rows += [["项目资金(万元)", *(head for head, _ in _SE_FUNDS)]]
     funds = table["funds"]
-    rows.append(["年度资金总额", *(funds["total"].get(key, "") for _, key in _SE_FUNDS)])
+    rows.append(["年度资金总额", *(damage(funds["total"].get(key, "")) for _, key in _SE_FUNDS)])
     for number, part in enumerate(funds["parts"]):
-        rows.append([("其中:" if number == 0 else "") + part["label"], *(part.get(key, "") for _, key in _SE_FUNDS)])
+        rows.append([("其中:" if number == 0 else "") + part["label"], *(damage(part.get(key, "")) for _, key in _SE_FUNDS)])
     rows.append(["一级指标", "二级指标", "三级指标", *(head for head, _ in columns)])
     above: dict[str, str] = {}
     for row in table["indicators"]:
@@ -307,7 +319,8 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list
                 cells.append(row[level])
                 above[level] = row[level]
         name = row["name"] + ("情况" if glued else "")  # a glued name must not end in a digit
-        rows.append([*cells, name, *(row.get(key, "") for _, key in columns)])
+        rows.append([*cells, name, *(damage(row.get(key, "")) if key in ("weight", "score") else row.get(key, "")
+                                     for _, key in columns)])
     rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
     return rows
 
@@ -327,7 +340,9 @@ def render_selfeval(report: Data, layout: str) -> str:
     performance = report["performance"]
     tables = [("项目支出绩效自评表", project) for project in performance["projects"]]
     glued = layout.startswith("glued")
-    rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued)]
+    ocr = layout.endswith("-ocr")
+    layout = layout.removesuffix("-ocr")
+    rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]
     if layout == "glued-lost":
         rows = [_lost_amounts(row) for row in rows]
     if layout == "pipes":

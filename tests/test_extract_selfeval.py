@@ -279,3 +279,54 @@ def test_a_glued_funds_row_without_amounts_is_read_only_when_rate_weight_and_sco
     data = extract_file(path).data["performance"]["unit_table"]
     assert "execution_rate" not in data.get("funds", {}).get("total", {})
     assert _severe([f for f in _findings(path) if f.rule != "BC003"]) == []
+
+
+# -- figures printed with OCR look-alike letters -------------------------------------------
+OCR_SPACED = """项目支出绩效自评表(2023年度)
+项目名称 示例修缮经费
+主管部门 甲县教育局
+年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
+年度资金总额 5O.00 50.00 45.00 10 90.00% {funds_score}
+一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分
+产出指标 数量指标 修缮校舍面积 9O ≥300平方米 {actual} {score}
+总分 100 {total}
+"""
+
+
+def test_look_alike_letters_in_numeric_cells_are_repaired_reported_and_checked(tmp_path: Path) -> None:
+    path = _write(tmp_path, OCR_SPACED.format(funds_score="9.0", actual="310平方米", score="9O", total="99.0"))
+    project = _project(path)
+    assert project["funds"]["total"]["initial_budget"] == "50.00" and project["indicators"][0]["score"] == "90"
+    assert project["repaired"] == [{"printed": "5O.00", "read": "50.00"}, {"printed": "9O", "read": "90"},
+                                   {"printed": "9O", "read": "90"}]
+    findings = _findings(path)
+    assert [(f.rule, f.line, f.severity.value) for f in findings] == [("BC013", 5, "info"), ("BC013", 7, "info"),
+                                                                      ("BC013", 7, "info")]
+    # the repaired score is checked as printed: 8O of a met target is a deduction
+    deducted = _write(tmp_path, OCR_SPACED.format(funds_score="9.0", actual="310平方米", score="8O", total="89.0"), "d.txt")
+    assert ("BC605", 7) in _severe(_findings(deducted))
+
+
+def test_a_repaired_figure_keeps_its_printed_precision(tmp_path: Path) -> None:
+    path = _write(tmp_path, OCR_SPACED.format(funds_score="9.O", actual="310平方米", score="90", total="99.0"))
+    assert _project(path)["funds"]["total"]["score"] == "9.0"
+    wrong = _write(tmp_path, OCR_SPACED.format(funds_score="8.O", actual="310平方米", score="90", total="98.0"), "w.txt")
+    assert ("BC502", 5) in _severe(_findings(wrong))
+
+
+@pytest.mark.parametrize("actual", ["3lO平方米", "OK"])
+def test_look_alike_letters_outside_numeric_columns_or_without_a_digit_are_not_repaired(
+        tmp_path: Path, actual: str) -> None:
+    path = _write(tmp_path, OCR_SPACED.format(funds_score="9.0", actual=actual, score="90", total="99.0"))
+    project = _project(path)
+    assert [r["printed"] for r in project["repaired"]] == ["5O.00", "9O"]
+    assert project["indicators"][0]["actual"] == actual
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1O", "10"), ("8.6l", "8.61"), ("I00%", "100%"), ("5O.00", "50.00"),
+    ("IO", None), ("OK", None), ("10", None), ("好O", None), ("1O个", None),
+])
+def test_repaired_text(text: str, expected: str | None) -> None:
+    from budgetcheck.extract.selfeval.repair import repaired_text
+    assert repaired_text(text, value_kind(text, UNITS), UNITS, vocabulary().lookalikes) == expected

@@ -11,6 +11,7 @@ from typing import Any
 from ..catalogue import Rule
 from ..findings import Finding
 from ..intervals import Interval, total
+from ..paths import get
 from .context import Context
 from .ratios import ratio_interval
 from .sums import what
@@ -67,6 +68,15 @@ def check_damaged(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[
     for path, value in ctx.values((), target["field"]):
         if isinstance(value, str) and value:
             yield ctx.finding(rule, path, {"printed": value}, found=value)
+
+
+def check_repaired(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
+    """A table figure read only after its OCR look-alike letters were repaired ("1O" → 10)."""
+    for path, value in ctx.values((), target["field"]):
+        if not isinstance(value, str) or not value:
+            continue
+        read = str(getattr(get(ctx.report, path[:-1]), "read", ""))
+        yield ctx.finding(rule, path, {"printed": value, "read": read}, expected=read, found=value)
 
 
 def check_whole_base(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:

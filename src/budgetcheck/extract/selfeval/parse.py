@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..sink import Problem, Sink
 from .cells import Piece
+from .repair import Repair, repaired_text
 from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
 from .split import PART_COST, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
@@ -23,6 +24,15 @@ _INLINE = re.compile(r"^(?P<key>[^:：]{2,6})[:：](?P<value>.+)$")
 _MAX_WORD = 24
 # Latin letters before glued funds values: a figure the OCR layer turned into letters.
 _LOST_LEAD = re.compile(r"^\s*[A-Za-z]{1,4}(?=\d)")
+
+
+def _lost_lead(text: str) -> tuple[str, int]:
+    """Glued funds values without the letters they start with (amounts lost to OCR:
+    "O76%107.6"), and how many characters were left out."""
+    lead = _LOST_LEAD.match(text)
+    if lead is None or lead.end() == len(text):
+        return text, 0
+    return text[lead.end():], lead.end()
 
 
 @dataclass
@@ -312,8 +322,8 @@ class TableParser:
         within two cells; after a complete row it is the 偏差原因 when no value follows it.
         """
         kind = value_kind(piece.text, self.units)
-        if kind != "word":
-            return True
+        if kind != "word" or repaired_text(piece.text, kind, self.units, self.vocab.lookalikes) is not None:
+            return True  # a value (a figure with OCR look-alike letters is one)
         values, columns = merge_target_parts(row.values, self._value_columns(table), self.units)
         measures = sum(1 for c in columns if c in ("target", "actual"))
         numbers = sum(1 for c in columns if c in ("weight", "score", "completion_rate"))
@@ -372,30 +382,24 @@ class TableParser:
         values = glued_values or row.values
         costs = PART_COST if row.kind == "funds_parts" else None
         if values and values[0].glued:
-            text, skip = self._lost_lead(values[0])
+            text, skip = _lost_lead(values[0].text)
             cells = read_glued(text, [values[0].where.shifted(skip + i) for i in range(len(text))],
-                               table.funds_columns, self.units, costs)
+                               table.funds_columns, self.units, costs, lost=skip > 0)
+            if cells is not None and skip:  # the letters stand for amounts: reported unread
+                self.problems.append(Problem(self.section, values[0].text[:skip].strip(), values[0].where))
+                table.sink.set("incomplete", True)
         else:
             left: list[Piece] = []
-            cells = place(values, table.funds_columns, self.units, left, costs)
+            repairs: list[Repair] = []
+            cells = place(values, table.funds_columns, self.units, left, costs, (self.vocab.lookalikes, repairs))
             self._unread(left)
+            self._repaired(table, repairs if cells is not None else [])
         if cells is None:
             return self._unread([row.label, *values])
         funds = table.sink.child("funds")
         target = funds.child("total") if row.kind == "funds_total" and "label" not in funds.data.get("total", {}) else funds.append("parts")
         target.set("label", label, row.label.where)
         set_cells(target, cells)
-
-    def _lost_lead(self, piece: Piece) -> tuple[str, int]:
-        """Glued funds values without the letters they start with (an amount lost to OCR:
-        "O76%107.6"); the letters are reported unread at their place, the rest is read."""
-        lead = _LOST_LEAD.match(piece.text)
-        if lead is None or lead.end() == len(piece.text):
-            return piece.text, 0
-        self.problems.append(Problem(self.section, lead.group(0).strip(), piece.where))
-        if self.table is not None:
-            self.table.sink.set("incomplete", True)
-        return piece.text[lead.end():], lead.end()
 
     def _split_label(self, piece: Piece) -> tuple[str, list[Piece]]:
         """A funds label printed with its values in one cell (``年度资金总额: 880 880``)."""
@@ -412,11 +416,20 @@ class TableParser:
         if all(value_kind(v.text, self.units) == "ph" for v in values):
             return
         left: list[Piece] = []
-        cells = place(values, columns, self.units, left)
+        repairs: list[Repair] = []
+        cells = place(values, columns, self.units, left, repairs=(self.vocab.lookalikes, repairs))
         if cells is None:
             return self._unread([row.label, *values])
         self._unread(left)
+        self._repaired(table, repairs)
         self._store_indicator(table, row.label, cells)
+
+    def _repaired(self, table: Table, repairs: list[Repair]) -> None:
+        """Record figures read only after their look-alike letters were repaired (BC013)."""
+        for repair in repairs:
+            entry = table.sink.append("repaired")
+            entry.set("printed", repair.printed.text.strip(), repair.printed.where)
+            entry.set("read", repair.read)
 
     def _store_indicator(self, table: Table, name: Piece, cells: dict[str, Piece]) -> None:
         indicator = table.sink.append("indicators")

@@ -17,6 +17,7 @@ from ..blocks import Where
 from ..sink import Problem, Sink
 from .cells import Piece
 from .split import _EMPTY_COST as EMPTY_COST
+from .repair import Repair, numeric, repaired_text
 from .split import COLUMN_KIND, assign, best_split, split_glued, value_kind
 
 _MAX_VALUES = 48  # characters of one row's glued values (分值, target, actual, rate, 得分)
@@ -63,18 +64,43 @@ def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> lis
 
 
 def place(values: list[Piece], columns: list[str], units: list[str], left: list[Piece] | None = None,
-          costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
+          costs: dict[str, int] | None = None, repairs: tuple[dict[str, str], list[Repair]] | None = None,
+          ) -> dict[str, Piece] | None:
     """The value cells by column, or None when no reading fits; cells whose column cannot
-    be told go to ``left`` (the caller reports them)."""
+    be told go to ``left`` (the caller reports them). With ``repairs`` (the look-alike
+    letters and a list to record in), OCR-damaged figures of numeric columns are repaired."""
     if not values:
         return {}
     texts = _texts(values)
-    placed = assign(texts, [value_kind(t, units) for t in texts], columns, costs)
+    kinds = [value_kind(t, units) for t in texts]
+    if repairs is not None:
+        fixed = _repaired(values, kinds, columns, units, costs, repairs)
+        if fixed is not None:
+            values, texts = fixed, _texts(fixed)
+            kinds = [value_kind(t, units) for t in texts]
+    placed = assign(texts, kinds, columns, costs)
     if placed is None:
         return None
     if left is not None:
         left.extend(v for v, col in zip(values, placed) if col is None)
     return {col: v for col, v in zip(placed, values) if col is not None}
+
+
+def _repaired(values: list[Piece], kinds: list[str], columns: list[str], units: list[str],
+              costs: dict[str, int] | None, repairs: tuple[dict[str, str], list[Repair]]) -> list[Piece] | None:
+    """The cells with their OCR look-alikes repaired, when every repaired cell then stands in
+    a numeric column (the repairs are recorded); None when nothing is repaired."""
+    lookalikes, record = repairs
+    fixed = [repaired_text(v.text, k, units, lookalikes) for v, k in zip(values, kinds)]
+    if not any(fixed):
+        return None
+    trial = [Piece(f, v.where) if f else v for v, f in zip(values, fixed)]
+    texts = _texts(trial)
+    placed = assign(texts, [value_kind(t, units) for t in texts], columns, costs)
+    if placed is None or not all(f is None or numeric(col) for f, col in zip(fixed, placed)):
+        return None
+    record.extend(Repair(col, v, f) for v, f, col in zip(values, fixed, placed) if f and col)
+    return trial
 
 
 def _half(text: str) -> Decimal:
@@ -137,14 +163,17 @@ def _whole_tail(reading: list[tuple[str, int, int]], columns: list[str]) -> bool
 
 
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
-               costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
-    """The one reading of glued values (None when there is none or several)."""
+               costs: dict[str, int] | None = None, lost: bool = False) -> dict[str, Piece] | None:
+    """The one reading of glued values (None when there is none or several). ``lost``: the
+    row's amounts were printed as letters; a reading that places amounts all the same and
+    one that places none make the row ambiguous."""
     readings = split_glued(text, columns, units)
     if not readings:
         return None
     kept = [r for r in readings if _one_precision(text, r)] or readings
     fitted = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
-    kept = fitted or [r for r in kept if not _has_amount(r) and _whole_tail(r, columns) and not _zeros(text, r)]
+    bare = [r for r in kept if not _has_amount(r) and _whole_tail(r, columns) and not _zeros(text, r)]
+    kept = ([] if fitted else bare) if lost else (fitted or bare)
     if not kept:
         return None  # no split gives the printed 执行率: unread rather than guessed
     fewest = min(_zeros(text, r) for r in kept)
