@@ -310,6 +310,7 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bo
     rows.append(["年度资金总额", *(damage(funds["total"].get(key, "")) for _, key in _SE_FUNDS)])
     for number, part in enumerate(funds["parts"]):
         rows.append([("其中:" if number == 0 else "") + part["label"], *(damage(part.get(key, "")) for _, key in _SE_FUNDS)])
+    rows.append(["上年结转资金", "—", "—"])  # a source that does not apply: no part of the sums
     rows.append(["一级指标", "二级指标", "三级指标", *(head for head, _ in columns)])
     above: dict[str, str] = {}
     for row in table["indicators"]:

@@ -330,3 +330,19 @@ def test_look_alike_letters_outside_numeric_columns_or_without_a_digit_are_not_r
 def test_repaired_text(text: str, expected: str | None) -> None:
     from budgetcheck.extract.selfeval.repair import repaired_text
     assert repaired_text(text, value_kind(text, UNITS), UNITS, vocabulary().lookalikes) == expected
+
+
+# -- funds sources that do not apply ----------------------------------------------------------
+def _with_sources(part: str) -> str:
+    return SPACED.format(score="10", total="100").replace(
+        "     其中:本年财政拨款 200 200 200 - -\n",
+        f"     其中:本年财政拨款 {part} 200 200 - -\n        上年结转资金 - -\n           其他资金 - -\n")
+
+
+def test_source_rows_printing_only_placeholders_are_no_part_and_the_funds_sum_is_checked(tmp_path: Path) -> None:
+    path = _write(tmp_path, _with_sources("200"))
+    assert [p["label"] for p in _project(path)["funds"]["parts"]] == ["本年财政拨款"]
+    assert [f for f in _findings(path) if f.rule == "BC101"] == []
+    short = _write(tmp_path, _with_sources("180"), "short.txt")
+    found = [(f.rule, f.line, f.expected, f.found) for f in _findings(short) if f.rule == "BC101"]
+    assert found == [("BC101", 6, "180", "200")]  # at the total: the total or the part may be the wrong one

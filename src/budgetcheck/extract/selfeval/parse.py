@@ -380,6 +380,8 @@ class TableParser:
             return
         label, glued_values = self._split_label(row.label)
         values = glued_values or row.values
+        if row.kind == "funds_parts" and all(value_kind(v.text, self.units) == "ph" for v in values):
+            return  # a source that does not apply (上年结转资金 - -): no part of the sums
         costs = PART_COST if row.kind == "funds_parts" else None
         if values and values[0].glued:
             text, skip = _lost_lead(values[0].text)
