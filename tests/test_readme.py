@@ -79,3 +79,28 @@ def test_documented_exit_codes_are_the_real_ones() -> None:
     table = _section("What the output means")
     for code in (0, 1, 2, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE):
         assert f"| `{code}` |" in table, code
+
+
+def _block(marker: str) -> str:
+    found = re.search(rf"<!-- {re.escape(marker)} -->\n```text\n(.*?)```", _readme(), flags=re.S)
+    assert found is not None, marker
+    return found.group(1)
+
+
+def test_the_self_evaluation_example_gives_the_output_shown(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from budgetcheck.cli import main
+
+    (tmp_path / "example.txt").write_text(_block("readme-example: selfeval"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--format", "concise", "example.txt"],
+                                env={"LANG": "en_US.UTF-8", "LC_ALL": None, "GITHUB_ACTIONS": None})
+    assert result.exit_code == 1
+    assert result.stdout == _block("readme-output: selfeval")
+
+
+def test_the_readme_lists_every_shipped_profile() -> None:
+    table = _section("Scoring profiles")
+    for path in sorted((ROOT / "rules" / "profiles").glob("*.yaml")):
+        assert f"`{path.stem}`" in table, path.stem
