@@ -347,10 +347,13 @@ class TableParser:
     def _glued_indicators(self, table: Table, piece: Piece) -> None:
         columns = [c for c in self._value_columns(table) if c not in ("target_operator", "target_unit")]
         columns = ["target" if c == "target_value" else c for c in columns]
-        rows, rest = glued_rows(piece, columns, self.units)
+        rows, rest = glued_rows(piece, columns, self.units, "".join(self.vocab.lookalikes))
         for name, cells in rows:
             if cells:
                 self._store_indicator(table, name, cells)
+        for lost in (p for p in rest if not re.search(r"\d", p.text)):  # a figure lost to OCR letters ("IO")
+            self.problems.append(Problem(self.section, lost.text, lost.where))
+            table.sink.set("incomplete", True)
         self._unread(rest)
 
     def _unread(self, pieces: list[Piece]) -> None:

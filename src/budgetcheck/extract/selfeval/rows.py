@@ -188,14 +188,22 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     return {name: Piece(text[a:b], where[a]) for name, a, b in best}
 
 
-def glued_rows(piece: Piece, columns: list[str], units: list[str]) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece]]:
-    """Indicator rows glued into one text (name, values, next name, ...); and unread rests."""
+def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: str = "",
+               ) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece]]:
+    """Indicator rows glued into one text (name, values, next name, ...); and unread rests
+    (``lookalikes``: letters an OCR layer prints for digits; a run of them right after a
+    row's values is a figure lost to OCR, "IO", reported unread)."""
     text = piece.text
     where = [piece.where.shifted(i) for i in range(len(text))]
     rows: list[tuple[Piece, dict[str, Piece]]] = []
     unread: list[Piece] = []
     start = 0
     while start < len(text):
+        lost = re.match(f"[{re.escape(lookalikes)}]+(?![A-Za-z])", text[start:]) if lookalikes and rows else None
+        if lost is not None:
+            unread.append(Piece(text[start:start + lost.end()], where[start]))
+            start += lost.end()
+            continue
         found = _next_row(text, start, where, columns, units)
         if found is None:
             rest = text[start:]
@@ -221,7 +229,7 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
         if _NAME_END_BAD.search(text[name_end - 1]) or not (_START.match(text[name_end]) or _pair_start(text, name_end)):
             continue
         for end in range(min(len(text), name_end + _MAX_VALUES), name_end, -1):
-            if end < len(text) and (_START.match(text[end]) or text[end] in "%./"):
+            if end < len(text) and (_START.match(text[end]) or text[end] in "%./" or _unit_follows(text, end, units)):
                 continue
             cells = read_glued(text[name_end:end], where[name_end:end], columns, units)
             if cells and (best is None or len(cells) > best[0]):
@@ -229,6 +237,11 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
         if best is not None and best[0] == len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
             break
     return None if best is None else best[1:]
+
+
+def _unit_follows(text: str, end: int, units: list[str]) -> bool:
+    """Whether a number ends at ``end`` and a unit follows it (``2370`` of ``2370人``: one value)."""
+    return text[end - 1].isdigit() and any(text.startswith(unit, end) for unit in units if unit != "%")
 
 
 def _values_in_name(name: str) -> bool:
