@@ -359,3 +359,40 @@ def test_a_glued_number_keeps_its_unit_and_a_score_lost_to_ocr_letters_is_unread
     read = [(name.text, {k: v.text for k, v in cells.items()}) for name, cells in rows]
     assert read == [("培训人数", {"weight": "40", "target": "1520人", "actual": "1520人"})]  # never 15 | 20 of 1520人
     assert [(p.text, p.where.column) for p in rest] == [("IO", 17)]
+
+
+# -- the Chongqing 部门整体 form: 执行率权重 / 执行率得分, 计量单位, 得分系数, 是否核心指标 -------------
+CHONGQING = """    部门整体绩效自评表
+    (2023年度)
+    单位名称 示例区文化馆
+    年初预算数 全年预算数 全年执行数 执行率(%) 执行率权重 执行率得分(分)
+    120 120 114 95% 10 9.5
+    指标名称 计量单位 年初指标值 全年完成值 得分系数(%) 指标权重(分) 指标得分(分) 是否核心指标
+    举办展览次数 次 ≥12次 13次 100% 30 30 是
+    政府采购执行率 % 100% 80.5% {coefficient} 20 {score} 是
+    公众满意度 % ≥90% 96% 100% 40 40 否
+    自评总分 {total}
+"""
+
+
+def test_the_coefficient_form_is_read_by_its_headings_and_scored_under_its_profile(tmp_path: Path) -> None:
+    path = _write(tmp_path, CHONGQING.format(coefficient="80.5%", score="16.1", total="95.6"))
+    table = extract_file(path).data["performance"]["unit_table"]
+    assert {k: table["funds"]["total"][k] for k in ("execution_rate", "weight", "score")} == {
+        "execution_rate": "95%", "weight": "10", "score": "9.5"}
+    assert [(i["name"], i["target"], i["actual"], i["completion_rate"], i["weight"], i["score"])
+            for i in table["indicators"]] == [
+        ("举办展览次数", "≥12次", "13次", "100%", "30", "30"), ("政府采购执行率", "100%", "80.5%", "80.5%", "20", "16.1"),
+        ("公众满意度", "≥90%", "96%", "100%", "40", "40")]
+    loaded = load_report(path)
+    assert loaded.report is not None
+    for name in ("chongqing", "national"):
+        assert [f.rule for f in check_report(loaded, profile=resolve_profile(loaded, name)).findings] == [], name
+
+
+def test_a_missed_target_kept_at_coefficient_100_is_found_on_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, CHONGQING.format(coefficient="100%", score="20", total="99.5"))
+    loaded = load_report(path)
+    assert loaded.report is not None
+    findings = check_report(loaded, profile=resolve_profile(loaded, "chongqing")).findings
+    assert {(f.rule, f.line) for f in findings if f.severity.value == "error"} == {("BC604", 8), ("BC611", 8)}

@@ -325,6 +325,9 @@ class TableParser:
         if kind != "word" or repaired_text(piece.text, kind, self.units, self.vocab.lookalikes) is not None:
             return True  # a value (a figure with OCR look-alike letters is one)
         values, columns = merge_target_parts(row.values, self._value_columns(table), self.units)
+        if "core" in columns and squeeze(piece.text) in self.vocab.raw["core_values"] and not row.core:
+            row.core = True  # 是否核心指标: 是 / 否 ends the row
+            return True
         measures = sum(1 for c in columns if c in ("target", "actual"))
         numbers = sum(1 for c in columns if c in ("weight", "score", "completion_rate"))
         filled = [value_kind(v.text, self.units) for v in values]

@@ -33,6 +33,7 @@ class Row:
     label: Piece | None
     values: list[Piece] = field(default_factory=list)
     reason: Piece | None = None
+    core: bool = False
 
 
 def _texts(values: list[Piece]) -> list[str]:
@@ -40,9 +41,10 @@ def _texts(values: list[Piece]) -> list[str]:
 
 
 def merge_target_parts(values: list[Piece], columns: list[str], units: list[str]) -> tuple[list[Piece], list[str]]:
-    """Join a target printed over 指标性质 / 指标值 / 度量单位 cells into one target cell."""
+    """Join a target printed over 指标性质 / 指标值 / 度量单位 cells into one target cell; a
+    计量单位 column before the target and actual (no 指标值 column) is their unit."""
     if "target_value" not in columns:
-        return values, columns
+        return _unit_column(values, columns, units)
     merged: list[Piece] = []
     for piece in values:
         kind = value_kind(piece.text, units)
@@ -53,6 +55,19 @@ def merge_target_parts(values: list[Piece], columns: list[str], units: list[str]
             merged.append(piece)
     plain = [c for c in columns if c not in ("target_operator", "target_unit")]
     return _row_unit(merged, values, units), ["target" if c == "target_value" else c for c in plain]
+
+
+def _unit_column(values: list[Piece], columns: list[str], units: list[str]) -> tuple[list[Piece], list[str]]:
+    """A row whose 计量单位 stands in a column of its own before the target (no 指标值
+    column): the unit cell is left out of the values (the target and actual print their own
+    units, or none alike)."""
+    if "target_unit" not in columns:
+        return values, columns
+    plain = [c for c in columns if c != "target_unit"]
+    first = next((i for i, v in enumerate(values) if value_kind(v.text, units) != "word"), None)
+    if first is None or value_kind(values[first].text, units) != "unit":
+        return values, plain  # no unit printed (an empty cell vanished)
+    return values[:first] + values[first + 1:], plain
 
 
 def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> list[Piece]:
