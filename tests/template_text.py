@@ -13,6 +13,7 @@ a change is written as 增加/减少 (增长/下降) and its absolute value, as 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from budgetcheck.figures import Figure
@@ -283,6 +284,8 @@ SELFEVAL_DAMAGED_LAYOUTS = ("glued-lost",)
 # Layouts whose figures read back once repaired: numeric cells printed with the letter O for a
 # zero by an OCR text layer (each repair is a BC013 notice).
 SELFEVAL_OCR_LAYOUTS = ("spaces-ocr",)
+# The Chongqing 得分系数 form (计量单位 and 是否核心指标 columns, 执行率权重 / 执行率得分 headings).
+SELFEVAL_FORMS = ("spaces-chongqing",)
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
@@ -333,6 +336,35 @@ def _lost_amounts(row: list[str]) -> list[str]:
     return [row[0], "O", "", "", *row[4:]]
 
 
+_CQ_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数", "annual_budget"), ("全年执行数", "executed"),
+             ("执行率(%)", "execution_rate"), ("执行率权重", "weight"), ("执行率得分(分)", "score"))
+_CQ_INDICATORS = (("年初指标值", "target"), ("全年完成值", "actual"), ("得分系数(%)", "completion_rate"),
+                  ("指标权重(分)", "weight"), ("指标得分(分)", "score"))
+
+
+def _unit_of(target: str) -> str:
+    """The 计量单位 of a numeric target (``>=12份`` → 份), empty for a date or a word."""
+    found = re.fullmatch(r"[<>=]*\d+(?:\.\d+)?(\D+)", target)
+    return found.group(1) if found else ""
+
+
+def _cq_rows(table: Data, year: str, title: str, unit: str) -> list[list[str]]:
+    """A table in the Chongqing 得分系数 form: funds values right under their headings, one
+    indicator row per line with 计量单位 and 是否核心指标, no level headings."""
+    columns = [(head, key) for head, key in _CQ_INDICATORS if any(key in row for row in table["indicators"])]
+    funds = table["funds"]
+    rows = [[f"{title}({year}年度)"], *([["项目名称", table["name"]]] if table.get("name") else []), ["主管部门", unit],
+            [head for head, _ in _CQ_FUNDS], [funds["total"].get(key, "") for _, key in _CQ_FUNDS]]
+    for number, part in enumerate(funds["parts"]):
+        rows.append([("其中:" if number == 0 else "") + part["label"], *(part.get(key, "") for _, key in _CQ_FUNDS)])
+    rows.append(["指标名称", "计量单位", *(head for head, _ in columns), "是否核心指标"])
+    for index, row in enumerate(table["indicators"]):
+        rows.append([row["name"], _unit_of(row["target"]), *(row.get(key, "") for _, key in columns),
+                     "是" if index % 2 == 0 else "否"])
+    rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
+    return rows
+
+
 def render_selfeval(report: Data, layout: str) -> str:
     """The performance tables of a generated report as running text in one layout: cells one
     per line ending `` |``, rows of space-separated cells, one cell per paragraph with runs of
@@ -343,7 +375,11 @@ def render_selfeval(report: Data, layout: str) -> str:
     glued = layout.startswith("glued")
     ocr = layout.endswith("-ocr")
     layout = layout.removesuffix("-ocr")
-    rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]
+    if layout == "spaces-chongqing":
+        rows = [row for title, table in tables for row in _cq_rows(table, year, title, report["unit"]["name"])]
+        layout = "spaces"
+    else:
+        rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]
     if layout == "glued-lost":
         rows = [_lost_amounts(row) for row in rows]
     if layout == "pipes":

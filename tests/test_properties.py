@@ -32,7 +32,7 @@ from budgetcheck.paths import DataPath, format_path, get
 
 from .conftest import check_touching
 from .strategies import consistent_reports, mutated_template_texts, to_yaml
-from .template_text import SELFEVAL_DAMAGED_LAYOUTS, SELFEVAL_LAYOUTS, SELFEVAL_OCR_LAYOUTS, printed_cells, render, render_selfeval
+from .template_text import SELFEVAL_DAMAGED_LAYOUTS, SELFEVAL_FORMS, SELFEVAL_LAYOUTS, SELFEVAL_OCR_LAYOUTS, printed_cells, render, render_selfeval
 
 BASE = settings().max_examples  # 100 in the default profile, 1,000 in ``thorough``
 NO_FALSE_POSITIVES = 10 * BASE
@@ -320,7 +320,7 @@ def _wordless(report: dict[str, Any]) -> bool:
 
 
 @settings(max_examples=BASE // 2)
-@given(consistent_reports(), st.sampled_from(SELFEVAL_LAYOUTS + SELFEVAL_OCR_LAYOUTS))
+@given(consistent_reports(), st.sampled_from(SELFEVAL_LAYOUTS + SELFEVAL_OCR_LAYOUTS + SELFEVAL_FORMS))
 def test_tables_printed_as_text_read_back_to_the_same_figures(report: dict[str, Any], layout: str) -> None:
     if layout == "glued":
         assume(_wordless(report))
@@ -335,7 +335,7 @@ def test_tables_printed_as_text_read_back_to_the_same_figures(report: dict[str, 
 
 
 @settings(max_examples=BASE // 2)
-@given(consistent_reports(), st.sampled_from(SELFEVAL_LAYOUTS + SELFEVAL_OCR_LAYOUTS + SELFEVAL_DAMAGED_LAYOUTS))
+@given(consistent_reports(), st.sampled_from(SELFEVAL_LAYOUTS + SELFEVAL_OCR_LAYOUTS + SELFEVAL_FORMS + SELFEVAL_DAMAGED_LAYOUTS))
 def test_tables_printed_as_text_have_no_error_or_warning(report: dict[str, Any], layout: str) -> None:
     if layout.startswith("glued"):  # the same limit as the round trip above: glued words are not split yet
         assume(_wordless(report))

@@ -307,7 +307,8 @@ class TableParser:
         row = table.row
         if row is not None and row.kind == "indicator" and self._takes(table, row, piece):
             values, columns = merge_target_parts(row.values, self._value_columns(table), self.units)
-            if value_kind(piece.text, self.units) == "word" and len(values) >= len([c for c in columns if c != "deviation_reason"]):
+            core = "core" in columns and squeeze(piece.text) in self.vocab.raw["core_values"]
+            if not core and value_kind(piece.text, self.units) == "word" and len(values) >= len([c for c in columns if c != "deviation_reason"]):
                 row.reason = piece
             else:
                 row.values.append(piece)

@@ -22,6 +22,7 @@ from .split import COLUMN_KIND, assign, best_split, split_glued, value_kind
 
 _MAX_VALUES = 48  # characters of one row's glued values (分值, target, actual, rate, 得分)
 _START = re.compile(r"[\d≥≤≧≦═=><‹]")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _NAME_END_BAD = re.compile(r"[\d.%≥≤≧≦═=><‹]$")
 
 
@@ -65,9 +66,10 @@ def _unit_column(values: list[Piece], columns: list[str], units: list[str]) -> t
         return values, columns
     plain = [c for c in columns if c != "target_unit"]
     first = next((i for i, v in enumerate(values) if value_kind(v.text, units) != "word"), None)
-    if first is None or value_kind(values[first].text, units) != "unit":
+    kind = value_kind(values[first].text, units) if first is not None else None
+    if first is None or not (kind == "unit" or kind == "ph" and len(values) > len(plain)):
         return values, plain  # no unit printed (an empty cell vanished)
-    return values[:first] + values[first + 1:], plain
+    return values[:first] + values[first + 1:], plain  # a unit, or a placeholder one cell too many
 
 
 def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> list[Piece]:
@@ -255,8 +257,11 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
 
 
 def _unit_follows(text: str, end: int, units: list[str]) -> bool:
-    """Whether a number ends at ``end`` and a unit follows it (``2370`` of ``2370人``: one value)."""
-    return text[end - 1].isdigit() and any(text.startswith(unit, end) for unit in units if unit != "%")
+    """Whether a number ends at ``end`` and a unit follows it that no name goes on from
+    (``2370`` of ``2370人IO``: one value; ``1`` of ``1项目2指标`` ends before a name)."""
+    if not text[end - 1].isdigit():
+        return False
+    return any(text.startswith(unit, end) and not _IDEOGRAPH.match(text, end + len(unit)) for unit in units if unit != "%")
 
 
 def _values_in_name(name: str) -> bool:
