@@ -396,3 +396,14 @@ def test_a_missed_target_kept_at_coefficient_100_is_found_on_its_line(tmp_path: 
     assert loaded.report is not None
     findings = check_report(loaded, profile=resolve_profile(loaded, "chongqing")).findings
     assert {(f.rule, f.line) for f in findings if f.severity.value == "error"} == {("BC604", 8), ("BC611", 8)}
+
+
+def test_a_total_below_the_scores_read_is_found_even_when_a_row_is_unread(tmp_path: Path) -> None:
+    text = CHONGQING.format(coefficient="80.5%", score="16.1", total="{total}").replace(
+        "    公众满意度 % ≥90% 96% 100% 40 40 否\n", "    公众满意度 % ≥90% 96% 100% 4O 4O 否 9O 2O\n")
+    below = _write(tmp_path, text.format(total="50"), "below.txt")  # read: 9.5 + 30 + 16.1 = 55.6
+    findings = _findings(below)
+    assert [f.rule for f in findings if f.rule == "BC003"] == ["BC003"]
+    assert [(f.rule, f.line, f.expected) for f in findings if f.severity.value == "error"] == [("BC603", 10, "56")]
+    above = _write(tmp_path, text.format(total="95.6"), "above.txt")  # the unread row may hold the rest
+    assert _severe([f for f in _findings(above) if f.rule != "BC003"]) == []

@@ -127,11 +127,13 @@ def _unscored_weights(table: EvaluationTable) -> Fraction | None:
 def check_total_score(ctx: Context, rule: Rule, target: dict[str, Any]) -> Iterator[Finding]:
     """总分 = Σ printed indicator scores + the funds score, within the total's rounding."""
     for path, table in ctx.scopes(target):  # scores only: weights may be missing
-        if not isinstance(table, EvaluationTable) or table.incomplete:
-            continue  # an unread cell may hold a score: the sum is not known
+        if not isinstance(table, EvaluationTable):
+            continue
         printed = table.total.score if table.total is not None else None
         parts = _printed_scores(path, table)
         unscored = _unscored_weights(table)
+        if table.incomplete and printed is not None:  # an unread cell may hold a score: a lower bound only
+            unscored = max(Fraction(0), Interval.of(printed).hi - sum((s.exact for _, s in parts), Fraction(0)))
         if printed is None or not parts or unscored is None:
             continue
         at = path + ("total", "score")
