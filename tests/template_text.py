@@ -13,6 +13,7 @@ a change is written as 增加/减少 (增长/下降) and its absolute value, as 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from budgetcheck.model.figures import Figure
@@ -278,14 +279,31 @@ def _table(title: str, name_label: str, table: Data, year: str, completion: bool
 
 # -- self-evaluation tables as running text (the layouts of docs/selfeval.md) --------------
 SELFEVAL_LAYOUTS = ("pipes", "spaces", "paragraphs", "glued")
+# Layouts whose figures do not all read back: the glued layout with the funds total's amounts
+# lost to OCR (printed as a letter), as on scanned pages.
+SELFEVAL_DAMAGED_LAYOUTS = ("glued-lost",)
+# Layouts whose figures read back once repaired: numeric cells printed with the letter O for a
+# zero by an OCR text layer (each repair is a BC013 notice).
+SELFEVAL_OCR_LAYOUTS = ("spaces-ocr",)
+# The Chongqing 得分系数 form (计量单位 and 是否核心指标 columns, 执行率权重 / 执行率得分 headings).
+SELFEVAL_FORMS = ("spaces-chongqing",)
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
                   ("得分", "score"))
 
 
-def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list[list[str]]:
-    """A table as rows of cells: title, identity, funds block, indicator block, 总分."""
+def _ocr(cell: str) -> str:
+    """A numeric cell as an OCR text layer may print it: its first 0 as the letter O (only
+    when another digit is left, so that the cell is certainly a figure)."""
+    at = cell.find("0")
+    return cell if at < 0 or not any(c.isdigit() for i, c in enumerate(cell) if i != at) else cell[:at] + "O" + cell[at + 1:]
+
+
+def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bool = False) -> list[list[str]]:
+    """A table as rows of cells: title, identity, funds block, indicator block, 总分 (with
+    ``ocr``, the funds figures and the 分值/得分 cells printed as ``_ocr`` damages them)."""
+    damage = _ocr if ocr else (lambda cell: cell)
     columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in table["indicators"])]
     rows = [[f"{title}({year}年度)"]]
     if table.get("name"):
@@ -293,9 +311,10 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list
     rows.append(["主管部门", unit])
     rows += [["项目资金(万元)", *(head for head, _ in _SE_FUNDS)]]
     funds = table["funds"]
-    rows.append(["年度资金总额", *(funds["total"].get(key, "") for _, key in _SE_FUNDS)])
+    rows.append(["年度资金总额", *(damage(funds["total"].get(key, "")) for _, key in _SE_FUNDS)])
     for number, part in enumerate(funds["parts"]):
-        rows.append([("其中:" if number == 0 else "") + part["label"], *(part.get(key, "") for _, key in _SE_FUNDS)])
+        rows.append([("其中:" if number == 0 else "") + part["label"], *(damage(part.get(key, "")) for _, key in _SE_FUNDS)])
+    rows.append(["上年结转资金", "—", "—"])  # a source that does not apply: no part of the sums
     rows.append(["一级指标", "二级指标", "三级指标", *(head for head, _ in columns)])
     above: dict[str, str] = {}
     for row in table["indicators"]:
@@ -305,7 +324,44 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool) -> list
                 cells.append(row[level])
                 above[level] = row[level]
         name = row["name"] + ("情况" if glued else "")  # a glued name must not end in a digit
-        rows.append([*cells, name, *(row.get(key, "") for _, key in columns)])
+        rows.append([*cells, name, *(damage(row.get(key, "")) if key in ("weight", "score") else row.get(key, "")
+                                     for _, key in columns)])
+    rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
+    return rows
+
+
+def _lost_amounts(row: list[str]) -> list[str]:
+    """A funds total row whose three amounts the OCR layer turned into one letter."""
+    if row[0] != "年度资金总额" or not all(row[4:7]):
+        return row
+    return [row[0], "O", "", "", *row[4:]]
+
+
+_CQ_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数", "annual_budget"), ("全年执行数", "executed"),
+             ("执行率(%)", "execution_rate"), ("执行率权重", "weight"), ("执行率得分(分)", "score"))
+_CQ_INDICATORS = (("年初指标值", "target"), ("全年完成值", "actual"), ("得分系数(%)", "completion_rate"),
+                  ("指标权重(分)", "weight"), ("指标得分(分)", "score"))
+
+
+def _unit_of(target: str) -> str:
+    """The 计量单位 of a numeric target (``>=12份`` → 份), empty for a date or a word."""
+    found = re.fullmatch(r"[<>=]*\d+(?:\.\d+)?(\D+)", target)
+    return found.group(1) if found else ""
+
+
+def _cq_rows(table: Data, year: str, title: str, unit: str) -> list[list[str]]:
+    """A table in the Chongqing 得分系数 form: funds values right under their headings, one
+    indicator row per line with 计量单位 and 是否核心指标, no level headings."""
+    columns = [(head, key) for head, key in _CQ_INDICATORS if any(key in row for row in table["indicators"])]
+    funds = table["funds"]
+    rows = [[f"{title}({year}年度)"], *([["项目名称", table["name"]]] if table.get("name") else []), ["主管部门", unit],
+            [head for head, _ in _CQ_FUNDS], [funds["total"].get(key, "") for _, key in _CQ_FUNDS]]
+    for number, part in enumerate(funds["parts"]):
+        rows.append([("其中:" if number == 0 else "") + part["label"], *(part.get(key, "") for _, key in _CQ_FUNDS)])
+    rows.append(["指标名称", "计量单位", *(head for head, _ in columns), "是否核心指标"])
+    for index, row in enumerate(table["indicators"]):
+        rows.append([row["name"], _unit_of(row["target"]), *(row.get(key, "") for _, key in columns),
+                     "是" if index % 2 == 0 else "否"])
     rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
     return rows
 
@@ -317,7 +373,16 @@ def render_selfeval(report: Data, layout: str) -> str:
     year = report["unit"]["year"]
     performance = report["performance"]
     tables = [("项目支出绩效自评表", project) for project in performance["projects"]]
-    rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], layout == "glued")]
+    glued = layout.startswith("glued")
+    ocr = layout.endswith("-ocr")
+    layout = layout.removesuffix("-ocr")
+    if layout == "spaces-chongqing":
+        rows = [row for title, table in tables for row in _cq_rows(table, year, title, report["unit"]["name"])]
+        layout = "spaces"
+    else:
+        rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]
+    if layout == "glued-lost":
+        rows = [_lost_amounts(row) for row in rows]
     if layout == "pipes":
         lines = [f"{cell} |" if cell else "|" for row in rows for cell in [*row, ""]]
     elif layout == "spaces":

@@ -254,3 +254,156 @@ def test_execution_scored_as_an_indicator_row_and_funds_without_a_row_label(tmp_
     assert _severe(_findings(path)) == []
     deducted = _write(tmp_path, EXECUTION_AS_INDICATOR.format(score="8", total="98"), "deducted.txt")
     assert _severe(_findings(deducted)) == [("BC605", 7)]
+
+
+# -- a funds row whose amounts were lost to OCR ---------------------------------------------
+UNIT_GLUED = ("1、部门整体绩效自评表主管部门财政处室自评总分(分){total}部门联系人（略）预算执行情况"
+              "年初预算数全年预算数全年执行数执行率(%)执行率权重执行率得分(分){funds}当年绩效目标（略）指标名称\n")
+
+
+def test_letters_in_place_of_lost_amounts_are_unread_and_the_rate_score_still_checked(tmp_path: Path) -> None:
+    path = _write(tmp_path, UNIT_GLUED.format(total="88.5", funds="Q85%108.5"))
+    funds = extract_file(path).data["performance"]["unit_table"]["funds"]["total"]
+    assert {k: funds[k] for k in ("execution_rate", "weight", "score")} == {
+        "execution_rate": "85%", "weight": "10", "score": "8.5"}
+    findings = _findings(path)
+    assert [f.message_en.rsplit(": ", 1)[-1] for f in findings if f.rule == "BC003"] == ["Q"]
+    assert _severe([f for f in findings if f.rule != "BC003"]) == []  # the table is incomplete: no total sum
+    wrong = _write(tmp_path, UNIT_GLUED.format(total="88.5", funds="Q85%109.5"), "wrong.txt")
+    assert [f.rule for f in _findings(wrong) if f.severity.value == "error"] == ["BC502"]
+
+
+def test_a_glued_funds_row_without_amounts_is_read_only_when_rate_weight_and_score_are_all_there(tmp_path: Path) -> None:
+    # "Q85%10": rate and 分值, or rate and 得分? Unread rather than guessed.
+    path = _write(tmp_path, UNIT_GLUED.format(total="88.5", funds="Q85%10"))
+    data = extract_file(path).data["performance"]["unit_table"]
+    assert "execution_rate" not in data.get("funds", {}).get("total", {})
+    assert _severe([f for f in _findings(path) if f.rule != "BC003"]) == []
+
+
+# -- figures printed with OCR look-alike letters -------------------------------------------
+OCR_SPACED = """项目支出绩效自评表(2023年度)
+项目名称 示例修缮经费
+主管部门 甲县教育局
+年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
+年度资金总额 5O.00 50.00 45.00 10 90.00% {funds_score}
+一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分
+产出指标 数量指标 修缮校舍面积 9O ≥300平方米 {actual} {score}
+总分 100 {total}
+"""
+
+
+def test_look_alike_letters_in_numeric_cells_are_repaired_reported_and_checked(tmp_path: Path) -> None:
+    path = _write(tmp_path, OCR_SPACED.format(funds_score="9.0", actual="310平方米", score="9O", total="99.0"))
+    project = _project(path)
+    assert project["funds"]["total"]["initial_budget"] == "50.00" and project["indicators"][0]["score"] == "90"
+    assert project["repaired"] == [{"printed": "5O.00", "read": "50.00"}, {"printed": "9O", "read": "90"},
+                                   {"printed": "9O", "read": "90"}]
+    findings = _findings(path)
+    assert [(f.rule, f.line, f.severity.value) for f in findings] == [("BC013", 5, "info"), ("BC013", 7, "info"),
+                                                                      ("BC013", 7, "info")]
+    # the repaired score is checked as printed: 8O of a met target is a deduction
+    deducted = _write(tmp_path, OCR_SPACED.format(funds_score="9.0", actual="310平方米", score="8O", total="89.0"), "d.txt")
+    assert ("BC605", 7) in _severe(_findings(deducted))
+
+
+def test_a_repaired_figure_keeps_its_printed_precision(tmp_path: Path) -> None:
+    path = _write(tmp_path, OCR_SPACED.format(funds_score="9.O", actual="310平方米", score="90", total="99.0"))
+    assert _project(path)["funds"]["total"]["score"] == "9.0"
+    wrong = _write(tmp_path, OCR_SPACED.format(funds_score="8.O", actual="310平方米", score="90", total="98.0"), "w.txt")
+    assert ("BC502", 5) in _severe(_findings(wrong))
+
+
+@pytest.mark.parametrize("actual", ["3lO平方米", "OK"])
+def test_look_alike_letters_outside_numeric_columns_or_without_a_digit_are_not_repaired(
+        tmp_path: Path, actual: str) -> None:
+    path = _write(tmp_path, OCR_SPACED.format(funds_score="9.0", actual=actual, score="90", total="99.0"))
+    project = _project(path)
+    assert [r["printed"] for r in project["repaired"]] == ["5O.00", "9O"]
+    assert project["indicators"][0]["actual"] == actual
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1O", "10"), ("8.6l", "8.61"), ("I00%", "100%"), ("5O.00", "50.00"),
+    ("IO", None), ("OK", None), ("10", None), ("好O", None), ("1O个", None),
+])
+def test_repaired_text(text: str, expected: str | None) -> None:
+    from budgetcheck.sources.documents.selfeval.repair import repaired_text
+    assert repaired_text(text, value_kind(text, UNITS), UNITS, vocabulary().lookalikes) == expected
+
+
+# -- funds sources that do not apply ----------------------------------------------------------
+def _with_sources(part: str) -> str:
+    return SPACED.format(score="10", total="100").replace(
+        "     其中:本年财政拨款 200 200 200 - -\n",
+        f"     其中:本年财政拨款 {part} 200 200 - -\n        上年结转资金 - -\n           其他资金 - -\n")
+
+
+def test_source_rows_printing_only_placeholders_are_no_part_and_the_funds_sum_is_checked(tmp_path: Path) -> None:
+    path = _write(tmp_path, _with_sources("200"))
+    assert [p["label"] for p in _project(path)["funds"]["parts"]] == ["本年财政拨款"]
+    assert [f for f in _findings(path) if f.rule == "BC101"] == []
+    short = _write(tmp_path, _with_sources("180"), "short.txt")
+    found = [(f.rule, f.line, f.expected, f.found) for f in _findings(short) if f.rule == "BC101"]
+    assert found == [("BC101", 6, "180", "200")]  # at the total: the total or the part may be the wrong one
+
+
+def test_a_glued_number_keeps_its_unit_and_a_score_lost_to_ocr_letters_is_unread() -> None:
+    from budgetcheck.sources.documents.selfeval.rows import glued_rows
+    from budgetcheck.sources.documents.selfeval.cells import Piece
+
+    # 分值 | 指标值 | 实际值 | 得分: "40 | 1520人 | 1520人 | IO" (the glued text between two table words)
+    text = "培训人数401520人1520人IO"
+    rows, rest = glued_rows(Piece(text, Where("line 1", 1, 1)), ["weight", "target", "actual", "score"], UNITS,
+                            "".join(vocabulary().lookalikes))
+    read = [(name.text, {k: v.text for k, v in cells.items()}) for name, cells in rows]
+    assert read == [("培训人数", {"weight": "40", "target": "1520人", "actual": "1520人"})]  # never 15 | 20 of 1520人
+    assert [(p.text, p.where.column) for p in rest] == [("IO", 17)]
+
+
+# -- the Chongqing 部门整体 form: 执行率权重 / 执行率得分, 计量单位, 得分系数, 是否核心指标 -------------
+CHONGQING = """    部门整体绩效自评表
+    (2023年度)
+    单位名称 示例区文化馆
+    年初预算数 全年预算数 全年执行数 执行率(%) 执行率权重 执行率得分(分)
+    120 120 114 95% 10 9.5
+    指标名称 计量单位 年初指标值 全年完成值 得分系数(%) 指标权重(分) 指标得分(分) 是否核心指标
+    举办展览次数 次 ≥12次 13次 100% 30 30 是
+    政府采购执行率 % 100% 80.5% {coefficient} 20 {score} 是
+    公众满意度 % ≥90% 96% 100% 40 40 否
+    自评总分 {total}
+"""
+
+
+def test_the_coefficient_form_is_read_by_its_headings_and_scored_under_its_profile(tmp_path: Path) -> None:
+    path = _write(tmp_path, CHONGQING.format(coefficient="80.5%", score="16.1", total="95.6"))
+    table = extract_file(path).data["performance"]["unit_table"]
+    assert {k: table["funds"]["total"][k] for k in ("execution_rate", "weight", "score")} == {
+        "execution_rate": "95%", "weight": "10", "score": "9.5"}
+    assert [(i["name"], i["target"], i["actual"], i["completion_rate"], i["weight"], i["score"])
+            for i in table["indicators"]] == [
+        ("举办展览次数", "≥12次", "13次", "100%", "30", "30"), ("政府采购执行率", "100%", "80.5%", "80.5%", "20", "16.1"),
+        ("公众满意度", "≥90%", "96%", "100%", "40", "40")]
+    loaded = load_report(path)
+    assert loaded.report is not None
+    for name in ("chongqing", "national"):
+        assert [f.rule for f in check_report(loaded, profile=resolve_profile(loaded, name)).findings] == [], name
+
+
+def test_a_missed_target_kept_at_coefficient_100_is_found_on_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, CHONGQING.format(coefficient="100%", score="20", total="99.5"))
+    loaded = load_report(path)
+    assert loaded.report is not None
+    findings = check_report(loaded, profile=resolve_profile(loaded, "chongqing")).findings
+    assert {(f.rule, f.line) for f in findings if f.severity.value == "error"} == {("BC604", 8), ("BC611", 8)}
+
+
+def test_a_total_below_the_scores_read_is_found_even_when_a_row_is_unread(tmp_path: Path) -> None:
+    text = CHONGQING.format(coefficient="80.5%", score="16.1", total="{total}").replace(
+        "    公众满意度 % ≥90% 96% 100% 40 40 否\n", "    公众满意度 % ≥90% 96% 100% 4O 4O 否 9O 2O\n")
+    below = _write(tmp_path, text.format(total="50"), "below.txt")  # read: 9.5 + 30 + 16.1 = 55.6
+    findings = _findings(below)
+    assert [f.rule for f in findings if f.rule == "BC003"] == ["BC003"]
+    assert [(f.rule, f.line, f.expected) for f in findings if f.severity.value == "error"] == [("BC603", 10, "56")]
+    above = _write(tmp_path, text.format(total="95.6"), "above.txt")  # the unread row may hold the rest
+    assert _severe([f for f in _findings(above) if f.rule != "BC003"]) == []

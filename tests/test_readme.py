@@ -89,3 +89,28 @@ def test_the_library_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(ROOT)
     failures, tried = doctest.testfile(str(ROOT / "README.md"), module_relative=False, report=True)
     assert tried >= 5 and failures == 0
+
+
+def _block(marker: str) -> str:
+    found = re.search(rf"<!-- {re.escape(marker)} -->\n```text\n(.*?)```", _readme(), flags=re.S)
+    assert found is not None, marker
+    return found.group(1)
+
+
+def test_the_self_evaluation_example_gives_the_output_shown(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from budgetcheck.cli.app import main
+
+    (tmp_path / "example.txt").write_text(_block("readme-example: selfeval"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--format", "concise", "example.txt"],
+                                env={"LANG": "en_US.UTF-8", "LC_ALL": None, "GITHUB_ACTIONS": None})
+    assert result.exit_code == 1
+    assert result.stdout == _block("readme-output: selfeval")
+
+
+def test_the_readme_lists_every_shipped_profile() -> None:
+    table = _section("Scoring profiles")
+    for path in sorted((ROOT / "rules" / "profiles").glob("*.yaml")):
+        assert f"`{path.stem}`" in table, path.stem

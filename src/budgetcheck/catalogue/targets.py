@@ -326,6 +326,7 @@ KINDS: dict[str, KindSpec] = {
     "not_above": KindSpec(BoundTarget),
     "statement_sum": KindSpec(ListTarget),
     "damaged": KindSpec(FieldTarget),
+    "repaired": KindSpec(FieldTarget),
     **{
         kind: KindSpec(TableTarget)
         for kind in (

@@ -28,7 +28,9 @@ from .scoring.indicators import (
 from .scoring.table_scores import check_grade, check_score_range, check_total_score, check_weights_total
 from .arithmetic.signs import check_negative, check_percent_as_fraction
 from .arithmetic.statement_sums import check_statement_sum
-from .arithmetic.statements import check_balance, check_claim_unchanged, check_damaged, check_difference, check_whole_base
+from .arithmetic.statements import (
+    check_balance, check_claim_unchanged, check_damaged, check_difference, check_repaired, check_whole_base,
+)
 from .scoring.printed import check_not_printed, check_unmeasured_actual
 
 # Each function takes its kind's own target class (catalogue/targets.py); the catalogue
@@ -74,6 +76,7 @@ KINDS: dict[str, CheckKind] = {
     "claim_unchanged": check_claim_unchanged,
     "balance": check_balance,
     "damaged": check_damaged,
+    "repaired": check_repaired,
     "statement_sum": check_statement_sum,
     "whole_base": check_whole_base,
     "not_printed": check_not_printed,

@@ -287,6 +287,13 @@ class TotalScore(Base):
     grade: str | None = None
 
 
+class RepairedFigure(Base):
+    """A figure printed with letters that look like digits ("1O"), read once repaired (BC013)."""
+
+    printed: str
+    read: str
+
+
 class EvaluationTable(Base):
     """A 单位整体 or 项目支出 performance self-evaluation table."""
 
@@ -301,6 +308,8 @@ class EvaluationTable(Base):
     groups: list[IndicatorGroup] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     total: TotalScore | None = None
+    repaired: list[RepairedFigure] = Field(default_factory=list)
+    """Figures read only after an OCR repair of look-alike letters (reported as BC013)."""
 
 
 class PerformanceSummary(Base):

@@ -12,6 +12,7 @@ from ...catalogue.rules import Rule
 from ...catalogue.targets import BalanceTarget, ClaimTarget, DifferenceTarget, FieldTarget, QuotientTarget
 from ...result import Finding
 from ..intervals import Interval, total
+from ...model.paths import get
 from ..context import Context
 from .ratios import ratio_interval
 from .sums import what
@@ -68,6 +69,15 @@ def check_damaged(ctx: Context, rule: Rule, target: FieldTarget) -> Iterator[Fin
     for path, value in ctx.values((), target.field):
         if isinstance(value, str) and value:
             yield ctx.finding(rule, path, {"printed": value}, found=value)
+
+
+def check_repaired(ctx: Context, rule: Rule, target: FieldTarget) -> Iterator[Finding]:
+    """A table figure read only after its OCR look-alike letters were repaired ("1O" → 10)."""
+    for path, value in ctx.values((), target.field):
+        if not isinstance(value, str) or not value:
+            continue
+        read = str(getattr(get(ctx.report, path[:-1]), "read", ""))
+        yield ctx.finding(rule, path, {"printed": value, "read": read}, expected=read, found=value)
 
 
 def check_whole_base(ctx: Context, rule: Rule, target: QuotientTarget) -> Iterator[Finding]:

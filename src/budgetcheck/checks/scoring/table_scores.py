@@ -133,6 +133,8 @@ def check_total_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator
         printed = table.total.score if table.total is not None else None
         parts = _printed_scores(path, table)
         unscored = _unscored_weights(table)
+        if table.incomplete and printed is not None:  # an unread cell may hold a score: a lower bound only
+            unscored = max(Fraction(0), Interval.of(printed).hi - sum((s.exact for _, s in parts), Fraction(0)))
         if printed is None or not parts or unscored is None:
             continue
         at = path + ("total", "score")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..sink import Problem, Sink
 from .cells import Piece
+from .repair import Repair, repaired_text
 from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
 from .split import PART_COST, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
@@ -21,6 +22,17 @@ _YEAR = re.compile(r"(\d{4})\s*年度?")
 _YEAR_CELL = re.compile(r"^[(（](\d{4})年度?[)）]$")
 _INLINE = re.compile(r"^(?P<key>[^:：]{2,6})[:：](?P<value>.+)$")
 _MAX_WORD = 24
+# Latin letters before glued funds values: a figure the OCR layer turned into letters.
+_LOST_LEAD = re.compile(r"^\s*[A-Za-z]{1,4}(?=\d)")
+
+
+def _lost_lead(text: str) -> tuple[str, int]:
+    """Glued funds values without the letters they start with (amounts lost to OCR:
+    "O76%107.6"), and how many characters were left out."""
+    lead = _LOST_LEAD.match(text)
+    if lead is None or lead.end() == len(text):
+        return text, 0
+    return text[lead.end():], lead.end()
 
 
 @dataclass
@@ -295,7 +307,8 @@ class TableParser:
         row = table.row
         if row is not None and row.kind == "indicator" and self._takes(table, row, piece):
             values, columns = merge_target_parts(row.values, self._value_columns(table), self.units)
-            if value_kind(piece.text, self.units) == "word" and len(values) >= len([c for c in columns if c != "deviation_reason"]):
+            core = "core" in columns and squeeze(piece.text) in self.vocab.raw["core_values"]
+            if not core and value_kind(piece.text, self.units) == "word" and len(values) >= len([c for c in columns if c != "deviation_reason"]):
                 row.reason = piece
             else:
                 row.values.append(piece)
@@ -310,9 +323,12 @@ class TableParser:
         within two cells; after a complete row it is the 偏差原因 when no value follows it.
         """
         kind = value_kind(piece.text, self.units)
-        if kind != "word":
-            return True
+        if kind != "word" or repaired_text(piece.text, kind, self.units, self.vocab.lookalikes) is not None:
+            return True  # a value (a figure with OCR look-alike letters is one)
         values, columns = merge_target_parts(row.values, self._value_columns(table), self.units)
+        if "core" in columns and squeeze(piece.text) in self.vocab.raw["core_values"] and not row.core:
+            row.core = True  # 是否核心指标: 是 / 否 ends the row
+            return True
         measures = sum(1 for c in columns if c in ("target", "actual"))
         numbers = sum(1 for c in columns if c in ("weight", "score", "completion_rate"))
         filled = [value_kind(v.text, self.units) for v in values]
@@ -335,10 +351,13 @@ class TableParser:
     def _glued_indicators(self, table: Table, piece: Piece) -> None:
         columns = [c for c in self._value_columns(table) if c not in ("target_operator", "target_unit")]
         columns = ["target" if c == "target_value" else c for c in columns]
-        rows, rest = glued_rows(piece, columns, self.units)
+        rows, rest = glued_rows(piece, columns, self.units, "".join(self.vocab.lookalikes))
         for name, cells in rows:
             if cells:
                 self._store_indicator(table, name, cells)
+        for lost in (p for p in rest if not re.search(r"\d", p.text)):  # a figure lost to OCR letters ("IO")
+            self.problems.append(Problem(self.section, lost.text, lost.where))
+            table.sink.set("incomplete", True)
         self._unread(rest)
 
     def _unread(self, pieces: list[Piece]) -> None:
@@ -368,14 +387,22 @@ class TableParser:
             return
         label, glued_values = self._split_label(row.label)
         values = glued_values or row.values
+        if row.kind == "funds_parts" and all(value_kind(v.text, self.units) == "ph" for v in values):
+            return  # a source that does not apply (上年结转资金 - -): no part of the sums
         costs = PART_COST if row.kind == "funds_parts" else None
         if values and values[0].glued:
-            cells = read_glued(values[0].text, [values[0].where.shifted(i) for i in range(len(values[0].text))],
-                               table.funds_columns, self.units, costs)
+            text, skip = _lost_lead(values[0].text)
+            cells = read_glued(text, [values[0].where.shifted(skip + i) for i in range(len(text))],
+                               table.funds_columns, self.units, costs, lost=skip > 0)
+            if cells is not None and skip:  # the letters stand for amounts: reported unread
+                self.problems.append(Problem(self.section, values[0].text[:skip].strip(), values[0].where))
+                table.sink.set("incomplete", True)
         else:
             left: list[Piece] = []
-            cells = place(values, table.funds_columns, self.units, left, costs)
+            repairs: list[Repair] = []
+            cells = place(values, table.funds_columns, self.units, left, costs, (self.vocab.lookalikes, repairs))
             self._unread(left)
+            self._repaired(table, repairs if cells is not None else [])
         if cells is None:
             return self._unread([row.label, *values])
         funds = table.sink.child("funds")
@@ -398,11 +425,20 @@ class TableParser:
         if all(value_kind(v.text, self.units) == "ph" for v in values):
             return
         left: list[Piece] = []
-        cells = place(values, columns, self.units, left)
+        repairs: list[Repair] = []
+        cells = place(values, columns, self.units, left, repairs=(self.vocab.lookalikes, repairs))
         if cells is None:
             return self._unread([row.label, *values])
         self._unread(left)
+        self._repaired(table, repairs)
         self._store_indicator(table, row.label, cells)
+
+    def _repaired(self, table: Table, repairs: list[Repair]) -> None:
+        """Record figures read only after their look-alike letters were repaired (BC013)."""
+        for repair in repairs:
+            entry = table.sink.append("repaired")
+            entry.set("printed", repair.printed.text.strip(), repair.printed.where)
+            entry.set("read", repair.read)
 
     def _store_indicator(self, table: Table, name: Piece, cells: dict[str, Piece]) -> None:
         indicator = table.sink.append("indicators")

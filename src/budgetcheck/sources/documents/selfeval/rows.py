@@ -17,10 +17,12 @@ from ..blocks import Where
 from ..sink import Problem, Sink
 from .cells import Piece
 from .split import _EMPTY_COST as EMPTY_COST
+from .repair import Repair, numeric, repaired_text
 from .split import COLUMN_KIND, assign, best_split, split_glued, value_kind
 
 _MAX_VALUES = 48  # characters of one row's glued values (分值, target, actual, rate, 得分)
 _START = re.compile(r"[\d≥≤≧≦═=><‹]")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _NAME_END_BAD = re.compile(r"[\d.%≥≤≧≦═=><‹]$")
 
 
@@ -32,6 +34,7 @@ class Row:
     label: Piece | None
     values: list[Piece] = field(default_factory=list)
     reason: Piece | None = None
+    core: bool = False
 
 
 def _texts(values: list[Piece]) -> list[str]:
@@ -39,9 +42,10 @@ def _texts(values: list[Piece]) -> list[str]:
 
 
 def merge_target_parts(values: list[Piece], columns: list[str], units: list[str]) -> tuple[list[Piece], list[str]]:
-    """Join a target printed over 指标性质 / 指标值 / 度量单位 cells into one target cell."""
+    """Join a target printed over 指标性质 / 指标值 / 度量单位 cells into one target cell; a
+    计量单位 column before the target and actual (no 指标值 column) is their unit."""
     if "target_value" not in columns:
-        return values, columns
+        return _unit_column(values, columns, units)
     merged: list[Piece] = []
     for piece in values:
         kind = value_kind(piece.text, units)
@@ -54,6 +58,20 @@ def merge_target_parts(values: list[Piece], columns: list[str], units: list[str]
     return _row_unit(merged, values, units), ["target" if c == "target_value" else c for c in plain]
 
 
+def _unit_column(values: list[Piece], columns: list[str], units: list[str]) -> tuple[list[Piece], list[str]]:
+    """A row whose 计量单位 stands in a column of its own before the target (no 指标值
+    column): the unit cell is left out of the values (the target and actual print their own
+    units, or none alike)."""
+    if "target_unit" not in columns:
+        return values, columns
+    plain = [c for c in columns if c != "target_unit"]
+    first = next((i for i, v in enumerate(values) if value_kind(v.text, units) != "word"), None)
+    kind = value_kind(values[first].text, units) if first is not None else None
+    if first is None or not (kind == "unit" or kind == "ph" and len(values) > len(plain)):
+        return values, plain  # no unit printed (an empty cell vanished)
+    return values[:first] + values[first + 1:], plain  # a unit, or a placeholder one cell too many
+
+
 def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> list[Piece]:
     """A 度量单位 cell is the unit of the row: a bare actual after the target takes it too."""
     unit = next((v.text for v in values if value_kind(v.text, units) == "unit"), None)
@@ -63,18 +81,43 @@ def _row_unit(merged: list[Piece], values: list[Piece], units: list[str]) -> lis
 
 
 def place(values: list[Piece], columns: list[str], units: list[str], left: list[Piece] | None = None,
-          costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
+          costs: dict[str, int] | None = None, repairs: tuple[dict[str, str], list[Repair]] | None = None,
+          ) -> dict[str, Piece] | None:
     """The value cells by column, or None when no reading fits; cells whose column cannot
-    be told go to ``left`` (the caller reports them)."""
+    be told go to ``left`` (the caller reports them). With ``repairs`` (the look-alike
+    letters and a list to record in), OCR-damaged figures of numeric columns are repaired."""
     if not values:
         return {}
     texts = _texts(values)
-    placed = assign(texts, [value_kind(t, units) for t in texts], columns, costs)
+    kinds = [value_kind(t, units) for t in texts]
+    if repairs is not None:
+        fixed = _repaired(values, kinds, columns, units, costs, repairs)
+        if fixed is not None:
+            values, texts = fixed, _texts(fixed)
+            kinds = [value_kind(t, units) for t in texts]
+    placed = assign(texts, kinds, columns, costs)
     if placed is None:
         return None
     if left is not None:
         left.extend(v for v, col in zip(values, placed) if col is None)
     return {col: v for col, v in zip(placed, values) if col is not None}
+
+
+def _repaired(values: list[Piece], kinds: list[str], columns: list[str], units: list[str],
+              costs: dict[str, int] | None, repairs: tuple[dict[str, str], list[Repair]]) -> list[Piece] | None:
+    """The cells with their OCR look-alikes repaired, when every repaired cell then stands in
+    a numeric column (the repairs are recorded); None when nothing is repaired."""
+    lookalikes, record = repairs
+    fixed = [repaired_text(v.text, k, units, lookalikes) for v, k in zip(values, kinds)]
+    if not any(fixed):
+        return None
+    trial = [Piece(f, v.where) if f else v for v, f in zip(values, fixed)]
+    texts = _texts(trial)
+    placed = assign(texts, [value_kind(t, units) for t in texts], columns, costs)
+    if placed is None or not all(f is None or numeric(col) for f, col in zip(fixed, placed)):
+        return None
+    record.extend(Repair(col, v, f) for v, f, col in zip(values, fixed, placed) if f and col)
+    return trial
 
 
 def _half(text: str) -> Decimal:
@@ -123,14 +166,31 @@ def _one_precision(text: str, reading: list[tuple[str, int, int]]) -> bool:
     return len(places) <= 1
 
 
+def _has_amount(reading: list[tuple[str, int, int]]) -> bool:
+    """Whether a reading places an amount (only then can its rate confirm the split)."""
+    return any(COLUMN_KIND.get(name) == "amount" for name, _, _ in reading)
+
+
+def _whole_tail(reading: list[tuple[str, int, int]], columns: list[str]) -> bool:
+    """Whether a reading fills every column that is not an amount (rate, 分值, 得分): a row
+    whose amounts vanished is read only when all of its other cells are there (and none is
+    a bare 0: "10" read as 分值 1, 得分 0 is a guess)."""
+    used = {name for name, _, _ in reading}
+    return all(c in used for c in columns if COLUMN_KIND.get(c) != "amount")
+
+
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
-               costs: dict[str, int] | None = None) -> dict[str, Piece] | None:
-    """The one reading of glued values (None when there is none or several)."""
+               costs: dict[str, int] | None = None, lost: bool = False) -> dict[str, Piece] | None:
+    """The one reading of glued values (None when there is none or several). ``lost``: the
+    row's amounts were printed as letters; a reading that places amounts all the same and
+    one that places none make the row ambiguous."""
     readings = split_glued(text, columns, units)
     if not readings:
         return None
     kept = [r for r in readings if _one_precision(text, r)] or readings
-    kept = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
+    fitted = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
+    bare = [r for r in kept if not _has_amount(r) and _whole_tail(r, columns) and not _zeros(text, r)]
+    kept = ([] if fitted else bare) if lost else (fitted or bare)
     if not kept:
         return None  # no split gives the printed 执行率: unread rather than guessed
     fewest = min(_zeros(text, r) for r in kept)
@@ -145,14 +205,22 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     return {name: Piece(text[a:b], where[a]) for name, a, b in best}
 
 
-def glued_rows(piece: Piece, columns: list[str], units: list[str]) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece]]:
-    """Indicator rows glued into one text (name, values, next name, ...); and unread rests."""
+def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: str = "",
+               ) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece]]:
+    """Indicator rows glued into one text (name, values, next name, ...); and unread rests
+    (``lookalikes``: letters an OCR layer prints for digits; a run of them right after a
+    row's values is a figure lost to OCR, "IO", reported unread)."""
     text = piece.text
     where = [piece.where.shifted(i) for i in range(len(text))]
     rows: list[tuple[Piece, dict[str, Piece]]] = []
     unread: list[Piece] = []
     start = 0
     while start < len(text):
+        lost = re.match(f"[{re.escape(lookalikes)}]+(?![A-Za-z])", text[start:]) if lookalikes and rows else None
+        if lost is not None:
+            unread.append(Piece(text[start:start + lost.end()], where[start]))
+            start += lost.end()
+            continue
         found = _next_row(text, start, where, columns, units)
         if found is None:
             rest = text[start:]
@@ -178,7 +246,7 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
         if _NAME_END_BAD.search(text[name_end - 1]) or not (_START.match(text[name_end]) or _pair_start(text, name_end)):
             continue
         for end in range(min(len(text), name_end + _MAX_VALUES), name_end, -1):
-            if end < len(text) and (_START.match(text[end]) or text[end] in "%./"):
+            if end < len(text) and (_START.match(text[end]) or text[end] in "%./" or _unit_follows(text, end, units)):
                 continue
             cells = read_glued(text[name_end:end], where[name_end:end], columns, units)
             if cells and (best is None or len(cells) > best[0]):
@@ -186,6 +254,14 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
         if best is not None and best[0] == len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
             break
     return None if best is None else best[1:]
+
+
+def _unit_follows(text: str, end: int, units: list[str]) -> bool:
+    """Whether a number ends at ``end`` and a unit follows it that no name goes on from
+    (``2370`` of ``2370人IO``: one value; ``1`` of ``1项目2指标`` ends before a name)."""
+    if not text[end - 1].isdigit():
+        return False
+    return any(text.startswith(unit, end) and not _IDEOGRAPH.match(text, end + len(unit)) for unit in units if unit != "%")
 
 
 def _values_in_name(name: str) -> bool:

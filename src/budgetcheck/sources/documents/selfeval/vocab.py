@@ -47,6 +47,12 @@ class Vocabulary:
         """Units a glued value may carry, longest first."""
         return _units(self)
 
+    @property
+    def lookalikes(self) -> dict[str, str]:
+        """Letters an OCR layer prints for digits, and the digit each stands for."""
+        found: dict[str, str] = self.raw.get("ocr_lookalikes", {})
+        return found
+
     def regex(self, key: str) -> re.Pattern[str]:
         """A single-pattern entry (``weight_suffix``, ``page_marker`` ...)."""
         return _regex(self, key)
