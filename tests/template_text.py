@@ -300,11 +300,21 @@ def _ocr(cell: str) -> str:
     return cell if at < 0 or not any(c.isdigit() for i, c in enumerate(cell) if i != at) else cell[:at] + "O" + cell[at + 1:]
 
 
+_PROFILE_RULES = ("按照完成比例", "直接", "按评判", "满意度")
+
+
+def states_own_rule(row: Data) -> bool:
+    """Whether a row's 赋分规则 states a formula of its own (the others name the profile's)."""
+    return not str(row.get("scoring_rule", "")).startswith(_PROFILE_RULES)
+
+
 def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bool = False) -> list[list[str]]:
     """A table as rows of cells: title, identity, funds block, indicator block, 总分 (with
     ``ocr``, the funds figures and the 分值/得分 cells printed as ``_ocr`` damages them)."""
     damage = _ocr if ocr else (lambda cell: cell)
     columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in table["indicators"])]
+    if not glued and any(states_own_rule(row) for row in table["indicators"]):
+        columns.insert(len(columns) - 1, ("赋分规则", "scoring_rule"))  # before 得分, as provinces print it
     rows = [[f"{title}({year}年度)"]]
     if table.get("name"):
         rows.append(["项目名称", table["name"]])

@@ -407,3 +407,59 @@ def test_a_total_below_the_scores_read_is_found_even_when_a_row_is_unread(tmp_pa
     assert [(f.rule, f.line, f.expected) for f in findings if f.severity.value == "error"] == [("BC603", 10, "56")]
     above = _write(tmp_path, text.format(total="95.6"), "above.txt")  # the unread row may hold the rest
     assert _severe([f for f in _findings(above) if f.rule != "BC003"]) == []
+
+
+STATED_RULES = """\
+项目支出绩效自评表 (2024年度) |
+项目名称 |
+示例培训项目 |
+主管部门 |
+甲县教育局 |
+资金情况(万元) |
+全年预算数(A) |
+全年执行数(B) |
+分值 |
+执行率(B/A) |
+得分 |
+年度资金总额: |
+50 |
+45 |
+10 |
+90% |
+9 |
+一级指标 |
+二级指标 |
+三级指标 |
+分值 |
+年度指标值 |
+全年实际值 |
+赋分规则 |
+得分 |
+产出指标 |
+数量指标 |
+培训合格率 |
+45 |
+>=95% |
+90% |
+达到目标值得满分，未达到不得分 |
+40 |
+效益指标 |
+社会效益指标 |
+培训覆盖率 |
+45 |
+>=100% |
+92% |
+每降低1个百分点扣1分 |
+37 |
+总分 |
+100 |
+86 |
+"""
+
+
+def test_a_printed_scoring_rule_column_scores_its_rows(tmp_path: Path) -> None:
+    path = _write(tmp_path, STATED_RULES)
+    rows = _project(path)["indicators"]
+    assert [row["scoring_rule"] for row in rows] == ["达到目标值得满分，未达到不得分", "每降低1个百分点扣1分"]
+    # 90 % of a >=95 % target under all-or-nothing is 0, not 40; 92 % loses 8 × 1 point: 37 holds
+    assert _severe(_findings(path)) == [("BC605", 33)]

@@ -92,10 +92,10 @@ class _Reader:
                     s.parents, s.head = [], None
         tail = lead[start:]
         self._claims(tail, offset + start)
-        if "其中" in tail and s.subject is not None:
+        if self.v.parts in tail and s.subject is not None:
             draft = s.subject
             measure = s.last[1] if s.last is not None and s.last[0] is draft else "amount"
-            s.parents.append((draft, measure, self._depth(offset + start + tail.find("其中"))))
+            s.parents.append((draft, measure, self._depth(offset + start + tail.find(self.v.parts))))
         elif re.search(r"(?:^|[，,；;])加", tail):
             s.parents = []
         heads = [h for h in _HEAD.finditer(tail) if not h[1].endswith("其")]

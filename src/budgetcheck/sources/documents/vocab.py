@@ -36,6 +36,7 @@ class Vocabulary:
     children: dict[str, tuple[str, ...]]
     columns: list[tuple[str, re.Pattern[str]]]
     subtotal: re.Pattern[str]
+    parts: str  # the word that opens a list of parts of the figure before it
 
     def key(self, label: str) -> str | None:
         """The known label a text names (the most specific one), or None."""
@@ -78,6 +79,7 @@ def _build(raw: dict[str, Any]) -> Vocabulary:
         children={key: tuple(spec.get("children", ())) for key, spec in label_items if spec.get("children")},
         columns=[(name, re.compile(_alternatives(words) + "$")) for name, words in raw["columns"].items()],
         subtotal=re.compile(_alternatives(raw["subtotal"])),
+        parts=str(raw["parts"]),
     )
 
 

@@ -15,6 +15,63 @@ LABEL_KINDS = ("titles", "funds_total", "funds_parts", "total", "grade_labels", 
                "goals", "funds_heading", "noise")
 
 
+# What each entry of vocabulary.yaml holds. An entry the file lacks, one it has that is not
+# declared here (a misspelt key the reader would never look up) or a pattern that does not
+# compile is an error when the vocabulary is read, not a table that silently reads less.
+SHAPES: dict[str, str] = {
+    **dict.fromkeys(("titles", "indicator_openers", "funds_openers", "funds_total", "funds_parts", "level1",
+                     "level2", "total", "total_score_only", "grade_labels", "grades", "goals", "noise",
+                     "funds_heading"), "patterns"),
+    **dict.fromkeys(("funds_columns", "indicator_columns", "meta"), "columns"),
+    **dict.fromkeys(("weight_suffix", "heading_suffix", "name_prefix", "page_marker"), "regex"),
+    **dict.fromkeys(("core_values", "units", "not_in_glued"), "words"),
+    "ocr_lookalikes": "lookalikes",
+}
+
+
+class VocabularyError(ValueError):
+    """A vocabulary that does not have the declared entries and shapes."""
+
+
+def checked(raw: Any) -> dict[str, Any]:
+    """``raw`` (the parsed vocabulary.yaml) when every entry has its declared shape."""
+    if not isinstance(raw, dict):
+        raise VocabularyError("vocabulary.yaml: expected a mapping of entries")
+    unknown, missing = sorted(set(raw) - set(SHAPES)), sorted(set(SHAPES) - set(raw))
+    if unknown or missing:
+        raise VocabularyError(f"vocabulary.yaml: unknown entries {unknown}, missing entries {missing}")
+    for key, shape in SHAPES.items():
+        _check_shape(key, shape, raw[key])
+    return raw
+
+
+def _check_shape(key: str, shape: str, value: Any) -> None:
+    def texts(items: Any, where: str) -> list[str]:
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise VocabularyError(f"vocabulary.yaml: {where} must be a list of texts")
+        return items
+
+    try:
+        if shape == "patterns":
+            _compile(texts(value, key))
+        elif shape == "columns":
+            if not isinstance(value, dict):
+                raise VocabularyError(f"vocabulary.yaml: {key} must map fields to heading patterns")
+            for name, patterns in value.items():
+                _compile(texts(patterns, f"{key}.{name}"))
+        elif shape == "regex":
+            if not isinstance(value, str):
+                raise VocabularyError(f"vocabulary.yaml: {key} must be one pattern")
+            re.compile(value)
+        elif shape == "words":
+            texts(value, key)
+        elif not isinstance(value, dict) or not all(isinstance(v, str) and len(v) == 1 and v.isdigit()
+                                                    for v in value.values()):
+            raise VocabularyError(f"vocabulary.yaml: {key} must map letters to the digit each stands for")
+    except re.error as error:
+        raise VocabularyError(f"vocabulary.yaml: {key}: a pattern does not compile ({error})") from None
+
+
 @dataclass(frozen=True)
 class Label:
     """What a cell is, when it is a word of the table's structure."""
@@ -85,7 +142,7 @@ def _regex(vocab: Vocabulary, key: str) -> re.Pattern[str]:
 def vocabulary() -> Vocabulary:
     """The vocabulary shipped with budgetcheck (read once)."""
     text = resources.files(__package__).joinpath("vocabulary.yaml").read_text(encoding="utf-8")
-    return Vocabulary(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return Vocabulary(checked(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))))
 
 
 def squeeze(text: str) -> str:
