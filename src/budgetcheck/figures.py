@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
+from .exact import Fraction
 
 # Full-width digits and punctuation that hand-typed documents mix with ASCII.
 _FULLWIDTH = str.maketrans(

@@ -21,7 +21,7 @@ exact; a :class:`~fractions.Fraction` is made only when a caller reads an end (`
 
 from __future__ import annotations
 
-from fractions import Fraction
+from .exact import Fraction
 from math import gcd
 
 from .figures import Figure, format_fraction

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from fractions import Fraction
+from ..exact import Fraction
 from typing import Any
 
 from ..catalogue import Rule

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
+from ..exact import Fraction
 from typing import Any
 
 from ..figures import FigureError, normalise, parse_figure

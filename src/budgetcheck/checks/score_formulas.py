@@ -8,7 +8,7 @@ range over an interval comes from its ends (and from the peak at 100 % where it 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from fractions import Fraction
+from ..exact import Fraction
 
 from ..intervals import Interval
 from .profile_params import Conventions
