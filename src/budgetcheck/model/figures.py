@@ -9,17 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
+from .exact import Fraction
 
 # Full-width digits and punctuation that hand-typed documents mix with ASCII.
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，％－＋＜＞＝",
     "0123456789.,%-+<>=",
 )
-_PLACEHOLDERS = frozenset({"/", "／", "—", "——", "-", "--", "–", "无", "", "不适用"})
+PLACEHOLDERS = frozenset({"/", "／", "—", "——", "-", "--", "–", "无", "", "不适用"})
+"""Cell texts (after :func:`normalise`) that mean "not applicable"."""
 _NUMBER = re.compile(
     r"^(?P<sign>[+-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<pct>%)?$"
 )
+# The same grammar for ASCII text, which almost every cell is: sign, digits, decimals, %.
+_ASCII_NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)", re.ASCII)
+# Each unit-word table longest first (a cell ending in 人次 is read as 人次, not 次).
+_LONGEST_FIRST: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 class FigureError(ValueError):
@@ -28,12 +33,14 @@ class FigureError(ValueError):
 
 def normalise(text: str) -> str:
     """Return ``text`` with full-width digits and signs folded to ASCII and spaces removed."""
+    if text.isascii():  # nothing to fold (hot path)
+        return text.replace(" ", "").strip()
     return text.translate(_FULLWIDTH).replace(" ", "").replace("\u3000", "").strip()
 
 
 def is_placeholder(text: str) -> bool:
     """Tell whether a cell holds a "not applicable" mark such as ``/`` or ``—``."""
-    return normalise(text) in _PLACEHOLDERS
+    return normalise(text) in PLACEHOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,10 @@ def parse_figure(
     a ``%`` sign. ``suffixes`` are unit words that may follow the number (``万元``, ``分``).
     ``counted`` marks the figure as an exact count.
     """
+    if type(raw) is str and raw.isascii():  # hot path: a plain ``1,234.56`` or ``93.61%``
+        figure = _parse_ascii(raw, percent, suffixes, counted)
+        if figure is not None:
+            return figure
     if isinstance(raw, bool) or raw is None:
         raise FigureError(f"expected a number, got {raw!r}")
     if isinstance(raw, (int, Decimal)):
@@ -100,7 +111,7 @@ def parse_figure(
     else:
         raise FigureError(f"expected a number, got {type(raw).__name__}")
     body = normalise(text)
-    for suffix in sorted(suffixes, key=len, reverse=True):
+    for suffix in _longest_first(suffixes):
         if body.endswith(suffix) and len(body) > len(suffix):
             body = body[: -len(suffix)]
             break
@@ -119,6 +130,32 @@ def parse_figure(
     if match["sign"] == "-":
         value = -value
     return Figure(value=value, places=len(frac), percent=has_pct or bool(percent), text=text.strip(), counted=counted)
+
+
+def _parse_ascii(text: str, percent: bool | None, suffixes: tuple[str, ...], counted: bool) -> Figure | None:
+    """:func:`parse_figure` of an ASCII text with no unit word, or None to take the general
+    way (which also words the errors)."""
+    body = text.replace(" ", "").strip()
+    if suffixes and body.endswith(suffixes):
+        return None
+    match = _ASCII_NUMBER.fullmatch(body)
+    if match is None:
+        return None
+    sign, whole, frac, pct = match.groups()
+    if pct and percent is False:
+        return None
+    value = Decimal((whole.replace(",", "") if "," in whole else whole) + ("." + frac if frac else ""))
+    if sign == "-":
+        value = -value
+    return Figure(value, len(frac) if frac else 0, bool(pct) or bool(percent), text.strip(), counted)
+
+
+def _longest_first(suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The unit words longest first, sorted once per table."""
+    found = _LONGEST_FIRST.get(suffixes)
+    if found is None:
+        found = _LONGEST_FIRST[suffixes] = tuple(sorted(suffixes, key=len, reverse=True))
+    return found
 
 
 def format_fraction(value: Fraction, places: int, percent: bool = False) -> str:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .figures import Figure, FigureError, is_placeholder, normalise, parse_figure
+from .figures import PLACEHOLDERS, Figure, FigureError, normalise, parse_figure
 
 # Comparators as printed (symbols, their full-width and OCR forms, words) → the operator.
 _OPERATORS = {
@@ -22,6 +22,8 @@ _WORDS = sorted((op for op in _OPERATORS if op[0].isalpha()), key=len, reverse=T
 # A comparator word counts only before a number ("小于5次"), never inside a word ("低于预期").
 _OP = re.compile("^(" + "|".join([re.escape(op) for op in _SYMBOLS] + [f"{op}(?=\\d)" for op in _WORDS]) + ")?")
 _NUM = re.compile(r"^([+-]?[\d,]*\d(?:\.\d+)?%?)(.*)$")
+_ANY_DIGIT = re.compile(r"\d")
+_DIGITS = frozenset("0123456789")
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?:(?P<d>\d{1,2})日?)?"
     r"(?P<before>前|之前|以前|底前|底)?(?P<done>完成|完工)?$"
@@ -82,12 +84,15 @@ def parse_measure(raw: object) -> Measure:
     if isinstance(raw, bool):
         raise FigureError(f"expected a target or value, got {raw!r}")
     text = "" if raw is None else str(raw).strip()
-    if is_placeholder(text):
-        return Measure(MeasureKind.PLACEHOLDER, text)
     body = normalise(text)
-    op_match = _OP.match(body)
-    operator = _OPERATORS[op_match.group(1)] if op_match and op_match.group(1) else None
-    rest = body[op_match.end():] if op_match else body
+    if body in PLACEHOLDERS:
+        return Measure(MeasureKind.PLACEHOLDER, text)
+    if body[:1] in _DIGITS:  # no comparator can start with a digit (hot path)
+        operator, rest = None, body
+    else:
+        op_match = _OP.match(body)
+        operator = _OPERATORS[op_match.group(1)] if op_match and op_match.group(1) else None
+        rest = body[op_match.end():] if op_match else body
     dated = _parse_date(rest, text, operator)
     if dated is not None:
         return dated
@@ -98,7 +103,7 @@ def parse_measure(raw: object) -> Measure:
         except FigureError:
             figure = None
         unit = num.group(2)
-        if figure is not None and not re.search(r"\d", unit):
+        if figure is not None and not _ANY_DIGIT.search(unit):
             unit = "%" if figure.percent else unit
             return Measure(MeasureKind.NUMBER, text, operator or "=", figure=figure, unit=unit)
     return Measure(MeasureKind.WORD, text, operator)

@@ -17,7 +17,7 @@ corners. ``0.00 → 0.00, 0.00%`` is therefore fine; ``0.37, +0.37, 100.00%`` is
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+from ...model.exact import Fraction
 from itertools import product
 from typing import Any
 

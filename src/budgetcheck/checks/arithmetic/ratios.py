@@ -16,7 +16,7 @@ denominator's interval reaches 0 the ratio is undefined and nothing is checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

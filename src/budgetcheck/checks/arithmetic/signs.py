@@ -12,7 +12,7 @@ percentage field is otherwise read as percentage points.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

@@ -8,7 +8,7 @@ to the table's 全年预算数 claim to cover the funds: their actuals must then
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

@@ -11,7 +11,7 @@ quantitative output row is met (the outputs and the money tell different stories
 from __future__ import annotations
 
 from collections.abc import Iterator
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

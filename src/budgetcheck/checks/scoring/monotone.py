@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

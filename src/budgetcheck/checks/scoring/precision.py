@@ -9,7 +9,7 @@ table is read at that precision; cells printed with more keep their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from fractions import Fraction
+from ...model.exact import Fraction
 
 from ...model.figures import Figure
 from ..intervals import Interval

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...model.figures import FigureError, normalise, parse_figure

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum
-from fractions import Fraction
+from ...model.exact import Fraction
 
 from ..intervals import Interval
 from ...model.measures import Measure, MeasureKind

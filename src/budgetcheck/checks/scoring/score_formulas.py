@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from fractions import Fraction
+from ...model.exact import Fraction
 
 from ..intervals import Interval
 from .profile_params import Conventions, StatedRule

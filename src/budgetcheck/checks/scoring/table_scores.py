@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from fractions import Fraction
+from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

@@ -8,7 +8,7 @@ denominator, the total the statement is listed under, or its known parent label)
 
 from __future__ import annotations
 
-from fractions import Fraction
+from ...model.exact import Fraction
 
 from ...model.figures import parse_figure
 from .drafts import SLOTS, BalanceDraft, Cmp, Draft, Fig
