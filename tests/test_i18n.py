@@ -120,7 +120,7 @@ def test_rules_without_chinese_documentation_are_listed() -> None:
 
 
 def test_a_rule_without_chinese_docs_falls_back_to_english() -> None:
-    from dataclasses import replace
+    from budgetcheck.records import replace
 
     rule = replace(RULES["BC101"], docs_zh="")
     assert rule.docs_in("zh") == rule.docs and rule.docs_in("en") == rule.docs

@@ -15,7 +15,6 @@ as if it were a file of its own: the first line under ``report:`` is line 1.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 import pytest
 
 from budgetcheck.findings import Finding
+from budgetcheck.records import replace
 from budgetcheck.loader.yamltree import parse_yaml
 
 from .conftest import check_data, check_document

@@ -12,7 +12,6 @@ in its own row). Otherwise it is placed on the total, as for any sum.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from ..catalogue import Rule
@@ -20,6 +19,7 @@ from ..figures import Figure
 from ..findings import Finding
 from ..intervals import Interval, total
 from ..paths import DataPath, format_path
+from ..records import replace
 from .context import Context
 from .ratios import ratio_interval
 

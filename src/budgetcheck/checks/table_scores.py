@@ -11,7 +11,6 @@ scores not printed, 总分 lies between Σ printed and Σ printed + the weights 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -21,6 +20,7 @@ from ..findings import Finding, Severity
 from ..intervals import Interval, total
 from ..model.report import EvaluationTable
 from ..paths import DataPath
+from ..records import replace
 from .context import Context
 from .score_formulas import grades_for, in_range
 from .precision import figure

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -18,6 +17,7 @@ from .context import TRUNCATION_RULE, Context
 from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
+from ..records import Frozen, set_field
 
 UNIT_TABLE = {"en": "unit table", "zh": "单位整体支出绩效自评表"}
 
@@ -69,15 +69,25 @@ def table_name(table: EvaluationTable, path: DataPath) -> str:
     return f"{UNIT_TABLE['zh']}" if not table.name else f"{UNIT_TABLE['zh']}（{table.name}）"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Frozen):
     """One indicator row with its path, its table's name and what can be recomputed."""
 
+    __slots__ = ("path", "indicator", "table", "assessment", "places")
     path: DataPath
     indicator: Indicator
     table: str
     assessment: Assessment
-    places: Places = Places()
+    places: Places
+
+    def __init__(
+        self, path: DataPath, indicator: Indicator, table: str, assessment: Assessment,
+        places: Places = Places(),
+    ) -> None:
+        set_field(self, "path", path)
+        set_field(self, "indicator", indicator)
+        set_field(self, "table", table)
+        set_field(self, "assessment", assessment)
+        set_field(self, "places", places)
 
     def at(self, field: str) -> DataPath:
         """The path of one cell of the row."""
