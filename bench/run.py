@@ -94,8 +94,13 @@ def find_tool(name: str) -> str | None:
     return shutil.which(name)
 
 
+SCRIPT: list[str] = []  # --script: the console script to time instead of the one found
+
+
 def cli_command() -> list[str]:
     """How to start budgetcheck as a user would: the console script, else ``python -m``."""
+    if SCRIPT:
+        return list(SCRIPT)
     script = find_tool("budgetcheck")
     return [script] if script else [PY, "-m", "budgetcheck"]
 
@@ -367,7 +372,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-documents", action="store_true", help="skip the .txt/.docx/.pdf/.html rows")
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
     parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
+    parser.add_argument("--script", default=None,
+                        help="the budgetcheck console script to time (default: beside this Python, else on PATH)")
     args = parser.parse_args(argv)
+    if args.script:
+        SCRIPT[:] = [args.script]
     compiled = byte_compile()
     with tempfile.TemporaryDirectory(prefix="budgetcheck-bench-") as tmp_name:
         tmp = Path(tmp_name)
