@@ -23,8 +23,8 @@ from fractions import Fraction
 
 from ..intervals import Interval
 from ..measures import Measure, MeasureKind
-from .profile_params import Conventions
 from ..records import Frozen, set_field
+from .profile_params import Conventions
 
 ONE = Interval.point(1)
 ZERO = Fraction(0)

@@ -13,11 +13,11 @@ from ..findings import Finding, Severity
 from ..intervals import Interval
 from ..model.report import EvaluationTable, Indicator
 from ..paths import DataPath
+from ..records import Frozen, set_field
 from .context import TRUNCATION_RULE, Context
 from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
-from ..records import Frozen, set_field
 
 UNIT_TABLE = {"en": "unit table", "zh": "单位整体支出绩效自评表"}
 

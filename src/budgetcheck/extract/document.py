@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from ..paths import DataPath
+from ..records import Record
 from . import others, statements, threepublic, totals
 from .blocks import Block, Paragraph, Row, Where
 from .passage import Passage
@@ -43,15 +43,25 @@ ORDER = ("schema_version", "title", "unit", "income_expenditure", "income", "exp
 _TITLE = re.compile(r"^(?P<pre>.*?)(?P<year>\d{4})\s*年度?(?P<post>.*)$")
 
 
-@dataclass
-class Extraction:
+class Extraction(Record):
     """What was read from one document: report data, origins, headings and problems."""
 
+    __slots__ = ("source", "data", "origins", "headings", "problems")
     source: str
     data: dict[str, Any]
-    origins: dict[DataPath, Where] = field(default_factory=dict)
-    headings: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    origins: dict[DataPath, Where]
+    headings: dict[str, str]
+    problems: list[Problem]
+
+    def __init__(
+        self, source: str, data: dict[str, Any], origins: dict[DataPath, Where] | None = None,
+        headings: dict[str, str] | None = None, problems: list[Problem] | None = None,
+    ) -> None:
+        self.source = source
+        self.data = data
+        self.origins = dict() if origins is None else origins
+        self.headings = dict() if headings is None else headings
+        self.problems = list() if problems is None else problems
 
 
 def _title(preamble: list[Paragraph], root: Sink) -> None:

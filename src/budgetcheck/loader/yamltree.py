@@ -17,8 +17,8 @@ import yaml
 
 from ..i18n import Text, yaml_problem_zh
 from ..paths import DataPath
-from .errors import InputError
 from ..records import Frozen, set_field
+from .errors import InputError
 
 try:  # the C-accelerated parser; the pure-Python one behaves the same, slower
     _Loader: Any = yaml.CSafeLoader
