@@ -15,7 +15,7 @@ import pytest
 
 from budgetcheck.config import discover
 
-from .conftest import FIXTURE, ROOT
+from .conftest import FIXTURE, ROOT, SEED
 
 # Libraries and stdlib modules a YAML validate has no use for (documents, HTML templates,
 # terminal tables, pydantic's model layer, configuration parsing when no file configures
@@ -47,8 +47,8 @@ print(json.dumps({{"loaded": loaded, "dataclasses": with_dataclasses}}))
 """
 
 
-def _probe(cwd: Path) -> dict[str, list[str]]:
-    code = _PROBE.format(fixture=str(FIXTURE), names=NOT_IMPORTED)
+def _probe(cwd: Path, report: Path = FIXTURE) -> dict[str, list[str]]:
+    code = _PROBE.format(fixture=str(report), names=NOT_IMPORTED)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd)
     result: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -58,6 +58,11 @@ def test_a_yaml_validate_imports_nothing_the_stack_floor_does_not_need() -> None
     # From the repository root, whose pyproject.toml names budgetcheck but configures it not.
     found = _probe(ROOT)
     assert found["loaded"] == []
+    assert set(found["dataclasses"]) <= MAY_HOLD_DATACLASSES, found["dataclasses"]
+
+
+def test_reading_a_text_document_defines_no_dataclasses_either() -> None:
+    found = _probe(ROOT, SEED)
     assert set(found["dataclasses"]) <= MAY_HOLD_DATACLASSES, found["dataclasses"]
 
 

@@ -59,9 +59,9 @@ class Extraction(Record):
     ) -> None:
         self.source = source
         self.data = data
-        self.origins = dict() if origins is None else origins
-        self.headings = dict() if headings is None else headings
-        self.problems = list() if problems is None else problems
+        self.origins = {} if origins is None else origins
+        self.headings = {} if headings is None else headings
+        self.problems = [] if problems is None else problems
 
 
 def _title(preamble: list[Paragraph], root: Sink) -> None:

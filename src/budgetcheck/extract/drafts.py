@@ -99,8 +99,8 @@ class Draft(Record):
         self.damaged = damaged
         self.table = table
         self.blank = blank
-        self.comparisons = dict() if comparisons is None else comparisons
-        self.parts = list() if parts is None else parts
+        self.comparisons = {} if comparisons is None else comparisons
+        self.parts = [] if parts is None else parts
 
     def comparison(self, slot: str, against: str, where: Where) -> Cmp:
         """The comparison in ``slot`` (created when missing)."""
@@ -123,5 +123,5 @@ class BalanceDraft(Record):
     ) -> None:
         self.label = label
         self.result = result
-        self.added = list() if added is None else added
-        self.subtracted = list() if subtracted is None else subtracted
+        self.added = [] if added is None else added
+        self.subtracted = [] if subtracted is None else subtracted

@@ -52,8 +52,8 @@ class TableReading(Record):
     unread: list[tuple[str, Where]]
 
     def __init__(self, drafts: list[Draft] | None = None, unread: list[tuple[str, Where]] | None = None) -> None:
-        self.drafts = list() if drafts is None else drafts
-        self.unread = list() if unread is None else unread
+        self.drafts = [] if drafts is None else drafts
+        self.unread = [] if unread is None else unread
 
 
 def _norm(text: str) -> str:

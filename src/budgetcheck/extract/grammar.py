@@ -54,7 +54,7 @@ class _State(Record):
         self.subject = subject
         self.slot = slot
         self.against = against
-        self.parents = list() if parents is None else parents
+        self.parents = [] if parents is None else parents
         self.last = last
         self.last_role = last_role
         self.head = head
@@ -68,8 +68,8 @@ class Reading(Record):
     balances: list[BalanceDraft]
 
     def __init__(self, drafts: list[Draft] | None = None, balances: list[BalanceDraft] | None = None) -> None:
-        self.drafts = list() if drafts is None else drafts
-        self.balances = list() if balances is None else balances
+        self.drafts = [] if drafts is None else drafts
+        self.balances = [] if balances is None else balances
 
 
 def read(scan: Scan) -> Reading:

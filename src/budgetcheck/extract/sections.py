@@ -64,7 +64,7 @@ class Section(Record):
     def __init__(self, key: str, heading: Paragraph | None, paragraphs: list[Paragraph] | None = None) -> None:
         self.key = key
         self.heading = heading
-        self.paragraphs = list() if paragraphs is None else paragraphs
+        self.paragraphs = [] if paragraphs is None else paragraphs
 
     @property
     def title(self) -> str:

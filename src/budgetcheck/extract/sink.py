@@ -38,7 +38,7 @@ class Sink(Record):
         self, data: dict[str, Any], origins: dict[DataPath, Where] | None = None, path: DataPath = (),
     ) -> None:
         self.data = data
-        self.origins = dict() if origins is None else origins
+        self.origins = {} if origins is None else origins
         self.path = path
 
     def set(self, key: str, value: Any, where: Where | None = None) -> None:

@@ -69,8 +69,8 @@ class TableReader(Record):
         self.section = section
         self.problems = problems
         self.mode = mode
-        self.columns = dict() if columns is None else columns
-        self.carry = dict() if carry is None else carry
+        self.columns = {} if columns is None else columns
+        self.carry = {} if carry is None else carry
 
     def feed(self, row: Row) -> None:
         """Read one row."""

@@ -9,10 +9,10 @@ problem at its place; the other rows are still read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ...figures import normalise
+from ...records import Record
 from ..blocks import Where
 from ..sink import Problem, Sink
 from .cells import Piece
@@ -24,14 +24,22 @@ _START = re.compile(r"[\d≥≤≧≦═=><‹]")
 _NAME_END_BAD = re.compile(r"[\d.%≥≤≧≦═=><‹]$")
 
 
-@dataclass
-class Row:
+class Row(Record):
     """A row being read: what it is, its label cell and its value cells."""
 
+    __slots__ = ("kind", "label", "values", "reason")
     kind: str
     label: Piece | None
-    values: list[Piece] = field(default_factory=list)
-    reason: Piece | None = None
+    values: list[Piece]
+    reason: Piece | None
+
+    def __init__(
+        self, kind: str, label: Piece | None, values: list[Piece] | None = None, reason: Piece | None = None,
+    ) -> None:
+        self.kind = kind
+        self.label = label
+        self.values = [] if values is None else values
+        self.reason = reason
 
 
 def _texts(values: list[Piece]) -> list[str]:
