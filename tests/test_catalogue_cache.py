@@ -18,7 +18,7 @@ def rules_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     """A private copy of the rule files and an empty cache directory."""
     folder = tmp_path / "rules"
     folder.mkdir()
-    for path in sorted(rules_dir().glob("BC*.yaml"))[:6]:
+    for path in sorted(Path(rules_dir()).glob("BC*.yaml"))[:6]:
         (folder / path.name).write_bytes(path.read_bytes())
     monkeypatch.setenv("BUDGETCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("BUDGETCHECK_NO_CACHE", raising=False)

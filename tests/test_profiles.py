@@ -131,7 +131,7 @@ def test_the_worked_example_of_docs_scoring_holds(rules: Path) -> None:
     from budgetcheck.catalogue.rules import rules_dir
     from budgetcheck.sources.yamltree import parse_yaml
 
-    shutil.copy(rules_dir() / "profiles" / "national.yaml", rules / "national.yaml")
+    shutil.copy(Path(rules_dir()) / "profiles" / "national.yaml", rules / "national.yaml")
     text = (Path(__file__).resolve().parents[1] / "docs" / "scoring.md").read_text(encoding="utf-8")
     profile_text, table_text = re.findall(r"```yaml\n(.*?)```", text, re.S)[:2]
     _write(rules, "city-example.yaml", profile_text)

@@ -307,10 +307,10 @@ def test_a_docx_finding_shows_its_printed_row(tmp_path: object, monkeypatch: pyt
 
 def _with(result: RunResult, **changes: object) -> RunResult:
     """The run with CLI settings (fields of a frozen run, or attributes of an older one)."""
-    import dataclasses
+    from budgetcheck.model.records import field_names, replace
 
-    if set(changes) <= {f.name for f in dataclasses.fields(result)}:
-        return dataclasses.replace(result, **changes)  # type: ignore[arg-type]
+    if set(changes) <= set(field_names(result)):
+        return replace(result, **changes)
     for name, value in changes.items():
         setattr(result, name, value)
     return result

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from budgetcheck.model.records import field_names
 from budgetcheck.reporters import REPORTERS
 from budgetcheck.result import FileResult, Finding, RunResult, Severity, Totals
 
@@ -69,7 +70,7 @@ def test_touched_paths_are_test_instrumentation_not_part_of_the_result() -> None
     from budgetcheck.checks.engine import resolve_profile
     from budgetcheck.sources.load import load_report
 
-    assert "touched" not in {f.name for f in dataclasses.fields(FileResult)}
+    assert "touched" not in field_names(FileResult)
     loaded = load_report(FIXTURE)
     result, touched = check_touching(loaded, profile=resolve_profile(loaded))
     assert len(touched) > 600 and result.findings

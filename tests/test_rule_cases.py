@@ -15,15 +15,15 @@ as if it were a file of its own: the first line under ``report:`` is line 1.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from budgetcheck.result import Finding
-from budgetcheck.sources.yamltree import parse_yaml
+from ..budgetcheck.result import Finding
+from ..budgetcheck.sources.yamltree import parse_yaml
+from ..budgetcheck.model.records import replace
 
 from .conftest import check_data, check_document
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
+
+from .model.records import Frozen, Record, set_field
 
 if TYPE_CHECKING:
     from .model.docinfo import DocumentInfo
@@ -41,10 +42,12 @@ class Severity(str, Enum):
         return self.label_zh if lang == "zh" else self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One reported inconsistency at one place of one report."""
+class Finding(Frozen):
+    """One reported inconsistency at one place of one report (``source`` is not compared)."""
 
+    __slots__ = ("rule", "name", "severity", "message_en", "message_zh", "path", "file", "line", "column",
+                 "expected", "found", "interval", "related", "explained", "source")
+    __compared__ = __slots__[:-1]
     rule: str
     name: str
     severity: Severity
@@ -52,14 +55,36 @@ class Finding:
     message_zh: str
     path: str
     file: str
-    line: int | None = None
-    column: int | None = None
-    expected: str | None = None
-    found: str | None = None
-    interval: str | None = None
-    related: tuple[str, ...] = ()
-    explained: str | None = None
-    source: str | None = field(default=None, compare=False)
+    line: int | None
+    column: int | None
+    expected: str | None
+    found: str | None
+    interval: str | None
+    related: tuple[str, ...]
+    explained: str | None
+    source: str | None
+
+    def __init__(  # noqa: PLR0913 - a finding's fields, as the reporters read them
+        self, rule: str, name: str, severity: Severity, message_en: str, message_zh: str, path: str, file: str,
+        line: int | None = None, column: int | None = None, expected: str | None = None, found: str | None = None,
+        interval: str | None = None, related: tuple[str, ...] = (), explained: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        set_field(self, "rule", rule)
+        set_field(self, "name", name)
+        set_field(self, "severity", severity)
+        set_field(self, "message_en", message_en)
+        set_field(self, "message_zh", message_zh)
+        set_field(self, "path", path)
+        set_field(self, "file", file)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "expected", expected)
+        set_field(self, "found", found)
+        set_field(self, "interval", interval)
+        set_field(self, "related", related)
+        set_field(self, "explained", explained)
+        set_field(self, "source", source)
 
     def message(self, lang: str = "en") -> str:
         """The message in English (``en``) or Chinese (``zh``)."""
@@ -87,35 +112,51 @@ class Finding:
         return (self.file, self.line or 0, self.column or 0, self.rule, self.path)
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """The findings of one input file, and whether it could be checked at all.
 
     ``baselined`` counts the findings a baseline hid from ``findings``.
     """
 
+    __slots__ = ("source", "findings", "invalid", "error", "baselined", "document")
     source: str
-    findings: list[Finding] = field(default_factory=list)
-    invalid: bool = False
-    error: str | None = None
-    baselined: int = 0
-    document: DocumentInfo | None = None  # unit, year, table names: for the human formats
+    findings: list[Finding]
+    invalid: bool
+    error: str | None
+    baselined: int
+    document: DocumentInfo | None  # unit, year, table names: for the human formats
+
+    def __init__(
+        self, source: str, findings: list[Finding] | None = None, invalid: bool = False, error: str | None = None,
+        baselined: int = 0, document: DocumentInfo | None = None,
+    ) -> None:
+        self.source = source
+        self.findings = [] if findings is None else findings
+        self.invalid = invalid
+        self.error = error
+        self.baselined = baselined
+        self.document = document
 
     def counts(self) -> Counter[Severity]:
         """How many findings of each severity."""
         return Counter(f.severity for f in self.findings)
 
 
-@dataclass
-class Totals:
+class Totals(Record):
     """What the summary line and the exit code need, counted file by file as results pass."""
 
-    files: int = 0
-    unexplained: Counter[Severity] = field(default_factory=Counter)
-    explained: int = 0
-    invalid: int = 0
-    baselined: int = 0
-    by_rule: Counter[str] = field(default_factory=Counter)
+    __slots__ = ("files", "unexplained", "explained", "invalid", "baselined", "by_rule")
+    files: int
+    unexplained: Counter[Severity]
+    explained: int
+    invalid: int
+    baselined: int
+    by_rule: Counter[str]
+
+    def __init__(self) -> None:
+        self.files = self.explained = self.invalid = self.baselined = 0
+        self.unexplained = Counter()
+        self.by_rule = Counter()
 
     def add(self, file: FileResult) -> None:
         """Count one file's findings."""
@@ -154,8 +195,7 @@ class Totals:
         return summary_line(self, lang)
 
 
-@dataclass(frozen=True)
-class RunResult:
+class RunResult(Frozen):
     """The results of all files of one run, and the settings that decide its exit code.
 
     ``files`` is a stream (any iterable: an iterator that checks each file when it is asked
@@ -164,14 +204,29 @@ class RunResult:
     line only when ``show_summary`` (not under ``-q``) and colour only when ``color``.
     """
 
-    files: Iterable[FileResult] = field(default_factory=list)
-    fail_on: Severity = Severity.ERROR
-    exit_zero: bool = False
-    rules: tuple[str, ...] = ()
-    show_summary: bool = True
-    color: bool = False
-    _streamed: Totals = field(default_factory=Totals, init=False, repr=False, compare=False)
-    _state: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    __slots__ = ("files", "fail_on", "exit_zero", "rules", "show_summary", "color", "_streamed", "_state")
+    __fields__ = __slots__[:6]
+    files: Iterable[FileResult]
+    fail_on: Severity
+    exit_zero: bool
+    rules: tuple[str, ...]
+    show_summary: bool
+    color: bool
+    _streamed: Totals
+    _state: dict[str, bool]
+
+    def __init__(
+        self, files: Iterable[FileResult] | None = None, fail_on: Severity = Severity.ERROR, exit_zero: bool = False,
+        rules: tuple[str, ...] = (), show_summary: bool = True, color: bool = False,
+    ) -> None:
+        set_field(self, "files", [] if files is None else files)
+        set_field(self, "fail_on", fail_on)
+        set_field(self, "exit_zero", exit_zero)
+        set_field(self, "rules", rules)
+        set_field(self, "show_summary", show_summary)
+        set_field(self, "color", color)
+        set_field(self, "_streamed", Totals())
+        set_field(self, "_state", {})
 
     def each(self) -> Iterator[FileResult]:
         """Every file result in input order; a run is read once."""

@@ -10,11 +10,10 @@ reading it back gives exactly what the YAML gave.
 
 from __future__ import annotations
 
+import binascii
 import json
 import os
-import zlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 from .. import __version__
@@ -23,26 +22,26 @@ T = TypeVar("T")
 FORMAT = 1
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """Where cache files go."""
     explicit = os.environ.get("BUDGETCHECK_CACHE_DIR")
     if explicit:
-        return Path(explicit)
+        return explicit
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "budgetcheck"
+    return os.path.join(base, "budgetcheck")
 
 
-def cache_key(paths: list[Path]) -> str:
+def cache_key(paths: list[str]) -> str:
     """The version and each file's path, size and modification time, as one string."""
     parts = [f"{FORMAT} {__version__}"]
     for path in paths:
-        stat = path.stat()
-        parts.append(f"{path.resolve()} {stat.st_size} {stat.st_mtime_ns}")
+        stat = os.stat(path)
+        parts.append(f"{os.path.realpath(path)} {stat.st_size} {stat.st_mtime_ns}")
     return "\n".join(parts)
 
 
 def cached(
-    paths: list[Path],
+    paths: list[str],
     build: Callable[[], dict[str, T]],
     to_json: Callable[[T], dict[str, Any]],
     from_json: Callable[[dict[str, Any]], T],
@@ -54,11 +53,13 @@ def cached(
         key = cache_key(paths)
     except OSError:
         return build()
-    # The file name is a checksum of the key (zlib: hashlib's import alone costs 3 ms); the
-    # file repeats the whole key, so a checksum collision is a miss, never a wrong catalogue.
-    file = cache_dir() / f"catalogue-{zlib.crc32(key.encode()):08x}.json"
+    # The file name is a checksum of the key (binascii's CRC-32, which the YAML loader has
+    # imported already; hashlib's import alone costs 3 ms); the file repeats the whole key,
+    # so a checksum collision is a miss, never a wrong catalogue.
+    file = os.path.join(cache_dir(), f"catalogue-{binascii.crc32(key.encode()):08x}.json")
     try:
-        stored = json.loads(file.read_text(encoding="utf-8"))
+        with open(file, encoding="utf-8") as handle:
+            stored = json.load(handle)
         if stored["key"] == key:
             return {name: from_json(value) for name, value in stored["values"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -69,7 +70,7 @@ def cached(
 
 
 def _write(
-    file: Path,
+    file: str,
     key: str,
     built: dict[str, T],
     to_json: Callable[[T], dict[str, Any]],
@@ -81,9 +82,10 @@ def _write(
         text = json.dumps({"key": key, "values": values}, ensure_ascii=False)
         if {name: from_json(value) for name, value in json.loads(text)["values"].items()} != built:
             return
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
+        os.makedirs(os.path.dirname(file), exist_ok=True)
+        partial = f"{file}.{os.getpid()}.tmp"
+        with open(partial, "w", encoding="utf-8") as handle:
+            handle.write(text)
         os.replace(partial, file)
     except (OSError, TypeError, ValueError):
         return

@@ -8,14 +8,17 @@ The settings a profile may hold, and the values each accepts, are the data in
 from __future__ import annotations
 
 import re
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .rules import CatalogueError, rules_dir
+from .rules import CatalogueError, rules_dir, yaml_files
 from ..model.figures import FigureError, parse_figure
+from ..model.records import Frozen, set_field
+
+if TYPE_CHECKING:
+    from .rules import FilePath
 
 TOP_KEYS = ("name", "description", "extends", "sources", "params")
 
@@ -24,15 +27,25 @@ class ProfileError(CatalogueError):
     """A profile file that does not fit the profile format (message: ``file:line: what``)."""
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(Frozen):
     """A named scoring convention with its parameters (``extends`` already applied)."""
 
+    __slots__ = ("name", "description", "params", "extends", "sources")
     name: str
     description: str
     params: dict[str, Any]
-    extends: str | None = None
-    sources: tuple[str, ...] = ()
+    extends: str | None
+    sources: tuple[str, ...]
+
+    def __init__(
+        self, name: str, description: str, params: dict[str, Any], extends: str | None = None,
+        sources: tuple[str, ...] = (),
+    ) -> None:
+        set_field(self, "name", name)
+        set_field(self, "description", description)
+        set_field(self, "params", params)
+        set_field(self, "extends", extends)
+        set_field(self, "sources", sources)
 
 
 # -- value checkers: each takes a YAML node and the file name, returns a plain value -------
@@ -168,12 +181,14 @@ _TOP: dict[str, Checker] = {
 }
 
 
-def _read(path: Path) -> tuple[dict[str, Any], Any]:
+def _read(path: str) -> tuple[dict[str, Any], Any]:
     """The checked top-level mapping of one profile file, and its YAML node."""
     import yaml
 
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ProfileError(f"{path}: cannot read the profile ({str(exc).splitlines()[0]})") from None
     if node is None:
@@ -181,7 +196,7 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
     return _top(node, path), node
 
 
-def _top(node: Any, path: Path) -> dict[str, Any]:
+def _top(node: Any, path: str) -> dict[str, Any]:
     import yaml
 
     file = str(path)
@@ -209,7 +224,7 @@ def _check_words(params: dict[str, Any], node: Any, file: str) -> None:
             raise ProfileError(f"{_where(node, file)}: qualitative word {word!r} names no band ({band!r})")
 
 
-def _resolve(name: str, raw: dict[str, tuple[dict[str, Any], Path]], seen: tuple[str, ...] = ()) -> dict[str, Any]:
+def _resolve(name: str, raw: dict[str, tuple[dict[str, Any], str]], seen: tuple[str, ...] = ()) -> dict[str, Any]:
     """A profile's params with those of the profiles it extends underneath."""
     data, path = raw[name]
     parent = data.get("extends")
@@ -223,11 +238,11 @@ def _resolve(name: str, raw: dict[str, tuple[dict[str, Any], Path]], seen: tuple
 
 
 @lru_cache(maxsize=None)
-def load_profiles(directory: Path | None = None) -> dict[str, Profile]:
+def load_profiles(directory: FilePath | None = None) -> dict[str, Profile]:
     """All scoring profiles by name, validated and with ``extends`` applied."""
-    folder = (directory or rules_dir()) / "profiles"
-    raw: dict[str, tuple[dict[str, Any], Path]] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    folder = os.path.join(directory or rules_dir(), "profiles")
+    raw: dict[str, tuple[dict[str, Any], str]] = {}
+    for path in yaml_files(folder):
         data, _ = _read(path)
         if data["name"] in raw:
             raise ProfileError(f"{path}: duplicate profile name {data['name']!r}")

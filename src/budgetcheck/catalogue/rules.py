@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..result import Severity
+from ..model.records import Frozen, field_names, replace, set_field
 from .targets import KINDS, NO_TARGET, Declared, NoTarget, TargetError, Where, parse_target
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+    FilePath = str | PathLike[str]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 RULES_DIR_VARIABLE = "BUDGETCHECK_RULES_DIR"
@@ -20,10 +24,11 @@ class CatalogueError(ValueError):
     """A rule file that does not fit the catalogue format: one line with its file and line."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Frozen):
     """One rule: identity, documentation, message templates and what it checks."""
 
+    __slots__ = ("code", "name", "severity", "kind", "summary", "summary_zh", "message_en", "message_zh",
+                 "docs", "example_fail", "example_pass", "targets", "params", "targets_from", "docs_zh")
     code: str
     name: str
     severity: Severity
@@ -35,11 +40,33 @@ class Rule:
     docs: str
     example_fail: str
     example_pass: str
-    targets: tuple[Any, ...] = ()
+    targets: tuple[Any, ...]
     """The kind's target objects (see :mod:`budgetcheck.catalogue.targets`), parsed at load."""
-    params: Declared = field(default_factory=NoTarget)
-    targets_from: str | None = None
-    docs_zh: str = ""
+    params: Declared
+    targets_from: str | None
+    docs_zh: str
+
+    def __init__(
+        self, code: str, name: str, severity: Severity, kind: str, summary: str, summary_zh: str,
+        message_en: str, message_zh: str, docs: str, example_fail: str, example_pass: str,
+        targets: tuple[Any, ...] = (), params: Declared | None = None, targets_from: str | None = None,
+        docs_zh: str = "",
+    ) -> None:
+        set_field(self, "code", code)
+        set_field(self, "name", name)
+        set_field(self, "severity", severity)
+        set_field(self, "kind", kind)
+        set_field(self, "summary", summary)
+        set_field(self, "summary_zh", summary_zh)
+        set_field(self, "message_en", message_en)
+        set_field(self, "message_zh", message_zh)
+        set_field(self, "docs", docs)
+        set_field(self, "example_fail", example_fail)
+        set_field(self, "example_pass", example_pass)
+        set_field(self, "targets", targets)
+        set_field(self, "params", NoTarget() if params is None else params)
+        set_field(self, "targets_from", targets_from)
+        set_field(self, "docs_zh", docs_zh)
 
     def docs_in(self, lang: str) -> str:
         """The documentation in ``lang``; English where a rule has no Chinese text yet."""
@@ -51,22 +78,34 @@ class Rule:
         return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def rules_dir() -> Path:
+def rules_dir() -> str:
     """Where the catalogue lives: ``$BUDGETCHECK_RULES_DIR``, packaged with the wheel, or ``rules/``."""
     explicit = os.environ.get(RULES_DIR_VARIABLE)
     if explicit:
-        return Path(explicit)
-    packaged = Path(__file__).resolve().parents[1] / "_rules"
-    if packaged.is_dir():
+        return explicit
+    here = os.path.dirname(os.path.realpath(__file__))  # budgetcheck/catalogue
+    packaged = os.path.join(os.path.dirname(here), "_rules")
+    if os.path.isdir(packaged):
         return packaged
-    return Path(__file__).resolve().parents[3] / "rules"
+    source = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    return os.path.join(source, "rules")
 
 
-def _read_yaml(path: Path) -> Any:
+def yaml_files(folder: FilePath, prefix: str = "") -> list[str]:
+    """The ``PREFIX*.yaml`` files of a folder, sorted (none if it does not exist)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(os.path.join(os.fspath(folder), name) for name in names
+                  if name.startswith(prefix) and name.endswith(".yaml"))
+
+
+def _read_yaml(path: FilePath) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8") as handle:
+    with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=loader)
 
 
@@ -74,7 +113,7 @@ _REQUIRED = ("code", "name", "severity", "kind", "summary", "message", "docs", "
 _OPTIONAL = ("targets", "params", "targets_from", "docs_zh")
 
 
-def _rule_from(data: Any, path: Path, check_paths: bool = True) -> Rule:
+def _rule_from(data: Any, path: FilePath, check_paths: bool = True) -> Rule:
     """Read one rule file's data; a misfit raises :class:`CatalogueError` at its line."""
     try:
         return _parse_rule(data, check_paths)
@@ -158,7 +197,7 @@ def _params(data: dict[str, Any], check_paths: bool) -> Declared:
     return params
 
 
-def _located(path: Path, where: Where, message: str) -> str:
+def _located(path: FilePath, where: Where, message: str) -> str:
     """``file:line: key.path: message`` (the line of the nearest key that exists)."""
     from ..sources.errors import InputError
     from ..sources.yamltree import parse_yaml
@@ -166,7 +205,8 @@ def _located(path: Path, where: Where, message: str) -> str:
 
     line = None
     try:
-        _, positions = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+        with open(path, encoding="utf-8") as handle:
+            _, positions = parse_yaml(handle.read(), str(path))
         for depth in range(len(where), -1, -1):
             if where[:depth] in positions:
                 line = positions[where[:depth]][0]
@@ -192,29 +232,27 @@ def _share_targets(rules: dict[str, Rule]) -> dict[str, Rule]:
     return rules
 
 
-def load_rules(directory: Path | None = None) -> dict[str, Rule]:
+def load_rules(directory: FilePath | None = None) -> dict[str, Rule]:
     """All rules by code, in code order (from the JSON cache when the files are unchanged)."""
-    return _load_rules(directory or rules_dir())
+    return _load_rules(os.fspath(directory) if directory else rules_dir())
 
 
 @lru_cache(maxsize=None)
-def _load_rules(directory: Path) -> dict[str, Rule]:
-    paths = sorted(directory.glob("BC*.yaml"))
+def _load_rules(directory: str) -> dict[str, Rule]:
+    paths = yaml_files(directory, "BC")
     from .cache import cached
 
     return cached(paths + _declarations(), lambda: _read_rules(paths), _rule_to_json, _rule_from_json)
 
 
-def _declarations() -> list[Path]:
+def _declarations() -> list[str]:
     """The source files a rule is checked against: a cached catalogue is stale when they change."""
-    package = Path(__file__).parents[1]
-    return [
-        package / "catalogue" / "targets.py", package / "model" / "report.py", package / "model" / "types.py",
-        package / "checks" / "__init__.py",
-    ]
+    package = os.path.dirname(os.path.dirname(__file__))
+    return [os.path.join(package, *part) for part in
+            (("catalogue", "targets.py"), ("model", "report.py"), ("model", "types.py"), ("checks", "__init__.py"))]
 
 
-def _read_rules(paths: list[Path]) -> dict[str, Rule]:
+def _read_rules(paths: list[str]) -> dict[str, Rule]:
     rules: dict[str, Rule] = {}
     for path in paths:
         rule = _rule_from(_read_yaml(path), path)
@@ -225,7 +263,7 @@ def _read_rules(paths: list[Path]) -> dict[str, Rule]:
 
 
 def _rule_to_json(rule: Rule) -> dict[str, Any]:
-    data = {key: value for key, value in asdict(rule).items() if key not in ("targets", "params")}
+    data = {name: getattr(rule, name) for name in field_names(rule) if name not in ("targets", "params")}
     data["severity"] = rule.severity.value
     data["targets"] = [dict(target.raw) for target in rule.targets]
     data["params"] = dict(rule.params.raw)

@@ -13,8 +13,9 @@ at run time as the objects they are, not looked up by name.
 
 import types
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
+
+from ..model.records import Frozen, set_field
 
 Where = tuple[str | int, ...]
 
@@ -28,12 +29,16 @@ class TargetError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True, slots=True)
-class PathRole:
+class PathRole(Frozen):
     """How a path field is resolved: from the report (``scope``), or within the scope."""
 
+    __slots__ = ("role", "element")
     role: str  # "scope": absolute; "figure": ".x" relative to the scope, else absolute
-    element: str | None = None  # the model class the path must end at, when it matters
+    element: str | None  # the model class the path must end at, when it matters
+
+    def __init__(self, role: str, element: str | None = None) -> None:
+        set_field(self, "role", role)
+        set_field(self, "element", element)
 
 
 ScopePath = Annotated[str, PathRole("scope")]
@@ -44,16 +49,20 @@ FigurePath = Annotated[str, PathRole("figure")]
 """A path to a value: relative to the scope when it starts with ``.``, else absolute."""
 
 
-@dataclass(frozen=True, slots=True)
-class FieldOf:
+class FieldOf(Frozen):
     """A field name of the elements another path field (``of``) matches."""
 
+    __slots__ = ("of",)
     of: str
 
+    def __init__(self, of: str) -> None:
+        set_field(self, "of", of)
 
-@dataclass(frozen=True, slots=True)
-class AnyField:
+
+class AnyField(Frozen):
     """A field name some model class declares (``change``, ``variance_rate``)."""
+
+    __slots__ = ()
 
 
 ModelFieldName = Annotated[str, AnyField()]
@@ -289,16 +298,23 @@ class FractionParams(Declared):
     min_places: int = 3
 
 
-@dataclass(frozen=True)
-class KindSpec:
+class KindSpec(Frozen):
     """A check kind: its target type (None: no targets) and parameter type (None: no params).
 
     ``engine``: the kind is reported by the loader or engine itself, not by a check function.
     """
 
+    __slots__ = ("target", "params", "engine")
     target: type[Declared] | None
-    params: type[Declared] | None = None
-    engine: bool = False
+    params: type[Declared] | None
+    engine: bool
+
+    def __init__(
+        self, target: type[Declared] | None, params: type[Declared] | None = None, engine: bool = False,
+    ) -> None:
+        set_field(self, "target", target)
+        set_field(self, "params", params)
+        set_field(self, "engine", engine)
 
 
 KINDS: dict[str, KindSpec] = {

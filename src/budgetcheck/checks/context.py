@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalogue.rules import Rule
@@ -14,22 +13,36 @@ from ..result import Finding, Severity
 from .intervals import Interval
 from ..sources.load import LoadedReport
 from ..model.paths import DataPath, format_path, get, parse_path, resolve
+from ..model.records import Record
 
 TRUNCATION_RULE = "BC009"
 
 
-@dataclass
-class Context:
+class Context(Record):
     """The state shared by the checks of one report run."""
 
+    __slots__ = ("loaded", "profile", "rules", "blocked", "touched", "record_touched", "memo")
     loaded: LoadedReport
     profile: Profile
     rules: dict[str, Rule]
-    blocked: set[DataPath] = field(default_factory=set)
-    touched: set[DataPath] = field(default_factory=set)
-    record_touched: bool = True
-    memo: dict[Any, Any] = field(default_factory=dict)
+    blocked: set[DataPath]
+    touched: set[DataPath]
+    record_touched: bool
+    memo: dict[Any, Any]
     """Values derived once per report and shared by several checks (e.g. assessed rows)."""
+
+    def __init__(
+        self, loaded: LoadedReport, profile: Profile, rules: dict[str, Rule],
+        blocked: set[DataPath] | None = None, touched: set[DataPath] | None = None,
+        record_touched: bool = True, memo: dict[Any, Any] | None = None,
+    ) -> None:
+        self.loaded = loaded
+        self.profile = profile
+        self.rules = rules
+        self.blocked = set() if blocked is None else blocked
+        self.touched = set() if touched is None else touched
+        self.record_touched = record_touched
+        self.memo = {} if memo is None else memo
 
     @property
     def report(self) -> Any:

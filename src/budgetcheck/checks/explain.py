@@ -9,13 +9,13 @@ nothing is itself reported, as a finding of the unused-explanation rule.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from ..catalogue.rules import Rule, find_rule
 from ..i18n import Text
 from ..result import Finding, Severity
 from ..sources.load import LoadedReport
+from ..model.records import replace
 
 UNUSED_RULE = "BC002"
 

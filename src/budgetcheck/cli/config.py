@@ -8,12 +8,15 @@ Command-line options override every key. Unknown keys and wrong types are errors
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+import os
+import re
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Text, did_you_mean, os_reason, syntax_reason
+from ..model.records import Frozen, set_field
+
+if TYPE_CHECKING:
+    from ..catalogue.rules import FilePath
 
 CONFIG_NAME = ".budgetcheck.toml"
 
@@ -41,12 +44,16 @@ _KEYS: dict[str, tuple[type, tuple[str, ...] | None]] = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Frozen):
     """Validated settings and the file they came from (None: no file found)."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    source: Path | None = None
+    __slots__ = ("values", "source")
+    values: dict[str, Any]
+    source: FilePath | None
+
+    def __init__(self, values: dict[str, Any] | None = None, source: FilePath | None = None) -> None:
+        set_field(self, "values", {} if values is None else values)
+        set_field(self, "source", source)
 
     def get(self, key: str, default: Any = None) -> Any:
         """A setting, or ``default`` when the file does not set it."""
@@ -57,20 +64,53 @@ class Config:
         value = self.values.get(key)
         if value is None or self.source is None:
             return value
-        return str((self.source.parent / value))
+        return os.path.join(os.path.dirname(self.source), value)
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: FilePath) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        with open(path, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         raise ConfigError(Text("config.unreadable", path=path, reason=os_reason(exc))) from None
+    return _parse(path, raw)
+
+
+def _parse(path: FilePath, raw: bytes) -> dict[str, Any]:
+    import tomllib  # only once a configuration file is found
+
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(Text("config.unreadable", path=path, reason=syntax_reason(exc, "TOML"))) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(Text("config.unreadable", path=path, reason=syntax_reason(exc, "TOML"))) from None
 
 
-def _table(path: Path, data: dict[str, Any], whole_file: bool) -> dict[str, Any] | None:
+# Every way TOML can spell the key path tool.budgetcheck puts one of these in the file; a
+# pyproject.toml with none of them holds no budgetcheck table and is not parsed at all.
+_MAY_HOLD_TABLE = (
+    rb"^[ \t]*\[[^\n]*budgetcheck",  # a table header naming it: [tool.budgetcheck], [[tool."budgetcheck".x]]
+    rb"^[ \t]*\[[ \t]*[\"']?tool[\"']?[ \t]*\]",  # a [tool] table, whose keys may name it
+    rb"tool[\"']?[ \t]*\.[ \t]*[\"']?budgetcheck",  # a dotted key: tool.budgetcheck.fail-on = ...
+    rb"tool[\"']?[ \t]*=[ \t]*\{",  # an inline table: tool = {budgetcheck = {...}}
+    rb"\\[uU]",  # a key spelt with escapes
+)
+
+
+def _project_table(path: FilePath) -> dict[str, Any] | None:
+    """The ``[tool.budgetcheck]`` table of a ``pyproject.toml``, or None."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise ConfigError(Text("config.unreadable", path=path, reason=os_reason(exc))) from None
+    if not re.search(b"|".join(_MAY_HOLD_TABLE), raw, re.MULTILINE):
+        return None  # most projects' pyproject.toml configures other tools only
+    return _table(path, _parse(path, raw), whole_file=False)
+
+
+def _table(path: FilePath, data: dict[str, Any], whole_file: bool) -> dict[str, Any] | None:
     tool = data.get("tool")
     table = tool.get("budgetcheck") if isinstance(tool, dict) else None
     if table is None and whole_file:
@@ -80,7 +120,7 @@ def _table(path: Path, data: dict[str, Any], whole_file: bool) -> dict[str, Any]
     return table
 
 
-def validate(path: Path, table: dict[str, Any]) -> dict[str, Any]:
+def validate(path: FilePath, table: dict[str, Any]) -> dict[str, Any]:
     """Check keys and types; ``snake_case`` keys are accepted as ``kebab-case``."""
     values: dict[str, Any] = {}
     for raw_key, value in table.items():
@@ -103,24 +143,28 @@ def validate(path: Path, table: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def load(path: Path) -> Config:
+def load(path: FilePath) -> Config:
     """Read one configuration file given explicitly (``--config``)."""
     data = _read(path)
-    table = _table(path, data, whole_file=path.name != "pyproject.toml")
+    table = _table(path, data, whole_file=os.path.basename(path) != "pyproject.toml")
     if table is None:
         raise ConfigError(Text("config.no_table", path=path))
     return Config(validate(path, table), path)
 
 
-def discover(start: Path) -> Config:
-    """Walk up from ``start`` to the first folder with a budgetcheck configuration."""
-    for folder in (start, *start.parents):
-        own = folder / CONFIG_NAME
-        if own.is_file():
+def discover(start: FilePath) -> Config:
+    """Walk up from ``start`` (an absolute folder) to the first folder with a budgetcheck configuration."""
+    folder = os.fspath(start)
+    while True:
+        own = os.path.join(folder, CONFIG_NAME)
+        if os.path.isfile(own):
             return load(own)
-        project = folder / "pyproject.toml"
-        if project.is_file():
-            table = _table(project, _read(project), whole_file=False)
+        project = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(project):
+            table = _project_table(project)
             if table is not None:
                 return Config(validate(project, table), project)
-    return Config()
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return Config()
+        folder = parent

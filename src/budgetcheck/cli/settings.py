@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from .config import Config
@@ -12,6 +11,7 @@ from ..i18n import locale_lang
 from ..sources.kinds import normalise_extensions
 from ..sources.decode import DEFAULT_MAX_BYTES
 from ..result import Severity
+from ..model.records import Frozen, set_field
 
 __all__ = ["Settings", "default_format", "locale_lang", "resolve", "wants_colour"]
 
@@ -35,10 +35,12 @@ def wants_colour(choice: str, env: Mapping[str, str], is_terminal: bool) -> bool
     return bool(env.get("FORCE_COLOR")) or is_terminal
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Frozen):
     """Everything ``validate`` needs besides the inputs."""
 
+    __slots__ = ("fmt", "lang", "select", "ignore", "fail_on", "exit_zero", "profile", "jobs", "max_bytes",
+                 "baseline", "allow_explained_errors", "quiet", "statistics", "color", "output_file",
+                 "extensions")
     fmt: str
     lang: str
     select: tuple[str, ...]
@@ -50,11 +52,34 @@ class Settings:
     max_bytes: int
     baseline: str | None
     allow_explained_errors: bool
-    quiet: int = 0
-    statistics: bool = False
-    color: str = "auto"
-    output_file: str | None = None
-    extensions: tuple[str, ...] = ()  # file endings a directory is searched for (empty: every kind)
+    quiet: int
+    statistics: bool
+    color: str
+    output_file: str | None
+    extensions: tuple[str, ...]  # file endings a directory is searched for (empty: every kind)
+
+    def __init__(
+        self, fmt: str, lang: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: Severity,
+        exit_zero: bool, profile: str | None, jobs: int, max_bytes: int, baseline: str | None,
+        allow_explained_errors: bool, quiet: int = 0, statistics: bool = False, color: str = "auto",
+        output_file: str | None = None, extensions: tuple[str, ...] = (),
+    ) -> None:
+        set_field(self, "fmt", fmt)
+        set_field(self, "lang", lang)
+        set_field(self, "select", select)
+        set_field(self, "ignore", ignore)
+        set_field(self, "fail_on", fail_on)
+        set_field(self, "exit_zero", exit_zero)
+        set_field(self, "profile", profile)
+        set_field(self, "jobs", jobs)
+        set_field(self, "max_bytes", max_bytes)
+        set_field(self, "baseline", baseline)
+        set_field(self, "allow_explained_errors", allow_explained_errors)
+        set_field(self, "quiet", quiet)
+        set_field(self, "statistics", statistics)
+        set_field(self, "color", color)
+        set_field(self, "output_file", output_file)
+        set_field(self, "extensions", extensions)
 
 
 def _pick(cli: Mapping[str, Any], config: Config, key: str, default: Any) -> Any:

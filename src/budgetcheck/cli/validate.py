@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -26,6 +25,7 @@ from .live import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, Watch, silence_stdout, utf
 from ..result import FileResult, RunResult
 from ..run.runner import Plan, apply_baseline, check_all, select, unreadable
 from ..run.selection import Selection, SelectionError
+from ..model.records import replace
 from .settings import FALLBACK_TERMINAL_FORMAT, TERMINAL_FORMAT, Settings, resolve, wants_colour
 
 
@@ -67,7 +67,7 @@ def run_validate(inputs: list[str], config_file: str | None, write_baseline: str
 
 def _settings(expanded: Expanded, config_file: str | None, cli: dict[str, Any]) -> Settings:
     try:
-        config = configs.load(Path(config_file)) if config_file else configs.discover(start_directory(expanded.paths))
+        config = configs.load(config_file) if config_file else configs.discover(start_directory(expanded.paths))
     except configs.ConfigError as exc:
         fail(exc.args[0])
     try:
@@ -85,8 +85,6 @@ def _settings(expanded: Expanded, config_file: str | None, cli: dict[str, Any]) 
 
 
 def _replace_format(settings: Settings, fmt: str) -> Settings:
-    from dataclasses import replace
-
     return replace(settings, fmt=fmt)
 
 
@@ -112,11 +110,11 @@ def _watched(files: Iterator[FileResult], watch: Watch, settings: Settings,
     try:
         if write_baseline:  # needs every finding before anything is reported
             listed = list(watch.stream(files))
-            count = baselines.write(Path(write_baseline), [f for file in listed for f in file.findings if not f.explained])
+            count = baselines.write(write_baseline, [f for file in listed for f in file.findings if not f.explained])
             click.echo(t("cli.error", message=t("cli.wrote_baseline", n=count, path=write_baseline)), err=True)
-            return list(apply_baseline(listed, baselines.read(Path(write_baseline))))
+            return list(apply_baseline(listed, baselines.read(write_baseline)))
         if settings.baseline:
-            return watch.stream(apply_baseline(files, baselines.read(Path(settings.baseline))))
+            return watch.stream(apply_baseline(files, baselines.read(settings.baseline)))
     except baselines.BaselineError as exc:
         fail(exc.args[0])
     except OSError as exc:

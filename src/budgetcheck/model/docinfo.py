@@ -4,23 +4,32 @@ year, the title, and the printed names of the tables its findings are in."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from .paths import DataPath, format_path, get, parse_path
+from .records import Frozen, set_field
 
 # Data paths whose items are tables of their own (grouped under their printed name).
 TABLE_PATTERNS: tuple[DataPath, ...] = (("performance", "unit_table"), ("performance", "projects", "*"))
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
+class DocumentInfo(Frozen):
     """Unit, year and title of a report; ``tables`` maps a table's data path to its name."""
 
-    unit: str | None = None
-    year: int | None = None
-    title: str | None = None
-    tables: tuple[tuple[str, str], ...] = ()
+    __slots__ = ("unit", "year", "title", "tables")
+    unit: str | None
+    year: int | None
+    title: str | None
+    tables: tuple[tuple[str, str], ...]
+
+    def __init__(
+        self, unit: str | None = None, year: int | None = None, title: str | None = None,
+        tables: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        set_field(self, "unit", unit)
+        set_field(self, "year", year)
+        set_field(self, "title", title)
+        set_field(self, "tables", tables)
 
     def table_name(self, table_path: str) -> str | None:
         """The printed name of the table at ``table_path``, if the report names it."""

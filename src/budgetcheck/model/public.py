@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidat
 
 from .figures import Figure
 from .measures import Measure
+from .records import Record, field_names
 from . import report
 from .types import Base, CellType, FieldSpec, Placeholder, parse_annotation
 
@@ -38,7 +39,14 @@ def _text_of(value: object) -> str:
     return str(value)
 
 
-_DUMPED = [frozenset(spec.name for spec in dataclasses.fields(kind)) for kind in (Figure, Placeholder, Measure)]
+def _field_names(kind: type) -> frozenset[str]:
+    """The fields of a cell class, a dataclass or a record."""
+    if issubclass(kind, Record):
+        return frozenset(field_names(kind))
+    return frozenset(spec.name for spec in dataclasses.fields(kind))  # type: ignore[arg-type]
+
+
+_DUMPED = [_field_names(kind) for kind in (Figure, Placeholder, Measure)]
 
 
 def _reading_dumps(validate: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -11,20 +11,23 @@ so the accepted input and the error types, messages and locations are pydantic's
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias, TypeVar
 
 from .figures import Figure, FigureError, is_placeholder, parse_figure
 from .measures import Measure, parse_measure
+from .records import Frozen, set_field
 
 M = TypeVar("M", bound="Base")
 
 
-@dataclass(frozen=True, slots=True)
-class Placeholder:
+class Placeholder(Frozen):
     """A "not applicable" cell (``/``, ``—``, ``-``, blank) kept distinct from a number."""
 
+    __slots__ = ("text",)
     text: str
+
+    def __init__(self, text: str) -> None:
+        set_field(self, "text", text)
 
     def __str__(self) -> str:
         return self.text
@@ -34,14 +37,23 @@ _NO_DEFAULT: Any = object()
 _DECLARED: dict[str, dict[str, type[Base]]] = {}  # module → its model classes by name
 
 
-@dataclass(frozen=True)
-class FieldInfo:
+class FieldInfo(Frozen):
     """A field's default (value or factory) and integer bounds, as in ``pydantic.Field``."""
 
-    default: Any = _NO_DEFAULT
-    default_factory: Callable[[], Any] | None = None
-    ge: int | None = None
-    le: int | None = None
+    __slots__ = ("default", "default_factory", "ge", "le")
+    default: Any
+    default_factory: Callable[[], Any] | None
+    ge: int | None
+    le: int | None
+
+    def __init__(
+        self, default: Any = _NO_DEFAULT, default_factory: Callable[[], Any] | None = None,
+        ge: int | None = None, le: int | None = None,
+    ) -> None:
+        set_field(self, "default", default)
+        set_field(self, "default_factory", default_factory)
+        set_field(self, "ge", ge)
+        set_field(self, "le", le)
 
     @property
     def required(self) -> bool:
@@ -60,13 +72,18 @@ def Field(  # noqa: N802 - named like pydantic's, which the declarations read as
     return FieldInfo(default, default_factory, ge, le)
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Frozen):
     """One declared field of a model class: its annotation (as written) and default."""
 
+    __slots__ = ("name", "annotation", "field")
     name: str
     annotation: str
     field: FieldInfo
+
+    def __init__(self, name: str, annotation: str, field: FieldInfo) -> None:
+        set_field(self, "name", name)
+        set_field(self, "annotation", annotation)
+        set_field(self, "field", field)
 
 
 class Base:
@@ -146,17 +163,25 @@ def _dump(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class CellType:
+class CellType(Frozen):
     """A field type read from printed text: a figure (or placeholder) or an indicator measure.
 
     ``validate`` turns the raw scalar into the value; ``json_schema`` describes the input.
     """
 
+    __slots__ = ("name", "validate", "json_schema", "cells")
     name: str
     validate: Callable[[Any], Any]
     json_schema: dict[str, Any]
-    cells: bool = False
+    cells: bool
+
+    def __init__(
+        self, name: str, validate: Callable[[Any], Any], json_schema: dict[str, Any], cells: bool = False,
+    ) -> None:
+        set_field(self, "name", name)
+        set_field(self, "validate", validate)
+        set_field(self, "json_schema", json_schema)
+        set_field(self, "cells", cells)
 
 
 def _figure_validator(

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from ..result import Finding, Severity
 from .place import location, place_label
@@ -16,6 +14,9 @@ if TYPE_CHECKING:
 
 def relative_uri(name: str) -> str:
     """A file name as a relative, ``/``-separated URI (relative to the cwd when inside it)."""
+    from pathlib import Path, PurePath  # only the URI formats (SARIF, GitLab) ask for it
+    from urllib.parse import quote
+
     if name.startswith("<"):
         return quote(name)
     path = Path(name)

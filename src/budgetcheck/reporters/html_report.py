@@ -10,11 +10,11 @@ packaged templates with autoescaping on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
 from ..catalogue.rules import Rule, load_rules
+from ..model.records import Frozen, set_field
 from .common import expected_text
 from .labels import FIX, pick, severity_name, word
 from .place import location, place_label, translate_place
@@ -31,10 +31,11 @@ TEMPLATE = "report.html"
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")  # CJK and full-width
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Frozen):
     """One finding with everything its block on the page shows."""
 
+    __slots__ = ("finding", "severity", "location", "place", "printed", "focus", "line_label", "is_row",
+                 "why", "fix", "expected")
     finding: Finding
     severity: str
     location: str
@@ -46,6 +47,23 @@ class Entry:
     why: tuple[tuple[tuple[str, bool], ...], ...]  # paragraphs of (text, is code) pieces
     fix: str
     expected: str | None
+
+    def __init__(
+        self, finding: Finding, severity: str, location: str, place: str | None,
+        printed: tuple[tuple[tuple[str, bool], ...], ...] | None, focus: int, line_label: str | None,
+        is_row: bool, why: tuple[tuple[tuple[str, bool], ...], ...], fix: str, expected: str | None,
+    ) -> None:
+        set_field(self, "finding", finding)
+        set_field(self, "severity", severity)
+        set_field(self, "location", location)
+        set_field(self, "place", place)
+        set_field(self, "printed", printed)
+        set_field(self, "focus", focus)
+        set_field(self, "line_label", line_label)
+        set_field(self, "is_row", is_row)
+        set_field(self, "why", why)
+        set_field(self, "fix", fix)
+        set_field(self, "expected", expected)
 
 
 def segments(snip: Snippet) -> tuple[tuple[tuple[str, bool], ...], ...]:

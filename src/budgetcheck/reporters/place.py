@@ -18,16 +18,18 @@ if TYPE_CHECKING:
     from ..result import Finding
 
 # Place labels written by extract (English) and their Chinese form: (pattern, zh template).
-PLACE_ZH: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"line (\d+), column (\d+)"), r"第 \1 行第 \2 列"),
-    (re.compile(r"line (\d+)"), r"第 \1 行"),
-    (re.compile(r"table (\d+) row (\d+) cell (\d+)"), r"表 \1 第 \2 行第 \3 格"),
-    (re.compile(r"paragraph (\d+)"), r"第 \1 段"),
-    (re.compile(r"page (\d+)"), r"第 \1 页"),
-    (re.compile(r"\(printed ([^)]*)\)"), r"（原文 \1）"),
+# Patterns, not compiled ones: ``re`` compiles (and caches) them on the first Chinese place,
+# so that a run in English does not pay for them at start.
+PLACE_ZH: tuple[tuple[str, str], ...] = (
+    (r"line (\d+), column (\d+)", r"第 \1 行第 \2 列"),
+    (r"line (\d+)", r"第 \1 行"),
+    (r"table (\d+) row (\d+) cell (\d+)", r"表 \1 第 \2 行第 \3 格"),
+    (r"paragraph (\d+)", r"第 \1 段"),
+    (r"page (\d+)", r"第 \1 页"),
+    (r"\(printed ([^)]*)\)", r"（原文 \1）"),
 )
 _SECTION_ORDER = {head: index for index, head in enumerate(SECTIONS)}
-_NUMBERS = re.compile(r"\d+")
+_NUMBERS = r"\d+"
 
 
 def place_label(finding: Finding, lang: str) -> str | None:
@@ -53,7 +55,7 @@ def translate_place(label: str, lang: str) -> str:
     if lang != "zh":
         return label
     for pattern, template in PLACE_ZH:
-        label = pattern.sub(template, label)
+        label = re.sub(pattern, template, label)
     return label
 
 
@@ -87,7 +89,7 @@ def document_key(finding: Finding) -> tuple[object, ...]:
     if finding.line:
         where: tuple[object, ...] = (0, finding.line, finding.column or 0)
     else:
-        numbers = tuple(int(n) for n in _NUMBERS.findall(finding.source or ""))
+        numbers = tuple(int(n) for n in re.findall(_NUMBERS, finding.source or ""))
         kind = (finding.source or "").split(" ", 1)[0]
         where = (1, _SECTION_ORDER.get(section_of(finding.path), len(_SECTION_ORDER)), kind, numbers)
     return (finding.file, where, -finding.severity.rank, finding.rule, finding.path)

@@ -13,9 +13,10 @@ place instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..model.records import Frozen, set_field
 
 if TYPE_CHECKING:
     from ..sources.documents.blocks import Block
@@ -30,18 +31,26 @@ _NOTE = re.compile(r"\s*\(printed [^)]*\)$")  # a place label's "(printed 1234å…
 _READ_LIMIT = 64 * 1024 * 1024  # a file this big was refused by the loader anyway
 
 
-@dataclass(frozen=True, slots=True)
-class Snippet:
+class Snippet(Frozen):
     """Printed text: ``parts`` (one sentence or line, or a row's cells), figure marked.
 
     ``mark`` is the (start, end) character span of the offending figure inside
     ``parts[focus]``, or None when the figure could not be found in the text.
     """
 
+    __slots__ = ("line", "parts", "focus", "mark")
     line: int | None  # None for a block of a .docx/.pdf (its place names it)
     parts: tuple[str, ...]
-    focus: int = 0
-    mark: tuple[int, int] | None = None
+    focus: int
+    mark: tuple[int, int] | None
+
+    def __init__(
+        self, line: int | None, parts: tuple[str, ...], focus: int = 0, mark: tuple[int, int] | None = None,
+    ) -> None:
+        set_field(self, "line", line)
+        set_field(self, "parts", parts)
+        set_field(self, "focus", focus)
+        set_field(self, "mark", mark)
 
     @property
     def is_row(self) -> bool:

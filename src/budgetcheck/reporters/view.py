@@ -3,10 +3,10 @@ verdict, and its findings in document order grouped by section and table."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from ..model.records import Frozen, set_field
 from ..result import Severity
 from .common import file_counts
 from .labels import VERDICTS, pick, section_name
@@ -18,27 +18,48 @@ if TYPE_CHECKING:
     from ..result import Finding
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(Frozen):
     """Consecutive findings of one section (and one table of it, when it has tables)."""
 
+    __slots__ = ("section", "section_name", "table", "table_name", "findings")
     section: str
     section_name: str
     table: str | None
     table_name: str | None
     findings: tuple[Finding, ...]
 
+    def __init__(
+        self, section: str, section_name: str, table: str | None, table_name: str | None,
+        findings: tuple[Finding, ...],
+    ) -> None:
+        set_field(self, "section", section)
+        set_field(self, "section_name", section_name)
+        set_field(self, "table", table)
+        set_field(self, "table_name", table_name)
+        set_field(self, "findings", findings)
 
-@dataclass(frozen=True, slots=True)
-class DocumentView:
+
+class DocumentView(Frozen):
     """One checked (or unreadable) file as the human formats show it."""
 
+    __slots__ = ("file", "info", "counts", "verdict", "error", "findings")
     file: str
     info: DocumentInfo | None
     counts: dict[str, int]
     verdict: str
     error: str | None
     findings: tuple[Finding, ...]
+
+    def __init__(
+        self, file: str, info: DocumentInfo | None, counts: dict[str, int], verdict: str, error: str | None,
+        findings: tuple[Finding, ...],
+    ) -> None:
+        set_field(self, "file", file)
+        set_field(self, "info", info)
+        set_field(self, "counts", counts)
+        set_field(self, "verdict", verdict)
+        set_field(self, "error", error)
+        set_field(self, "findings", findings)
 
     @property
     def unit(self) -> str | None:

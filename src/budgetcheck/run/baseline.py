@@ -11,11 +11,13 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Text, os_reason, syntax_reason
 from ..result import Finding
+
+if TYPE_CHECKING:
+    from ..catalogue.rules import FilePath
 
 BASELINE_VERSION = 1
 Key = tuple[str, str, str]
@@ -29,6 +31,8 @@ def file_key(name: str) -> str:
     """A file name as stored in a baseline: relative to the cwd when inside it, ``/``-separated."""
     if name.startswith("<"):
         return name
+    from pathlib import Path, PurePath  # only when a baseline is used
+
     path = Path(name)
     try:
         path = path.resolve().relative_to(Path.cwd().resolve())
@@ -42,20 +46,22 @@ def key_of(finding: Finding) -> Key:
     return (file_key(finding.file), finding.rule, finding.path)
 
 
-def write(path: Path, findings: Iterable[Finding]) -> int:
+def write(path: FilePath, findings: Iterable[Finding]) -> int:
     """Write every finding as a baseline entry; returns how many were written."""
     counts = Counter(key_of(f) for f in findings)
     entries = [{"file": file, "rule": rule, "path": data_path, "count": n}
                for (file, rule, data_path), n in sorted(counts.items())]
     document = {"tool": "budgetcheck", "baseline_version": BASELINE_VERSION, "findings": entries}
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     return sum(counts.values())
 
 
-def read(path: Path) -> Counter[Key]:
+def read(path: FilePath) -> Counter[Key]:
     """Read a baseline file into a multiset of keys."""
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as handle:
+            data: Any = json.loads(handle.read())
     except OSError as exc:
         raise BaselineError(Text("baseline.unreadable", path=path, reason=os_reason(exc))) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

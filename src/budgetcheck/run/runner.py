@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from functools import partial
 
 from .baseline import Key, split
@@ -19,6 +18,7 @@ from ..sources.inputs import STDIN, STDIN_NAME
 from ..sources.load import InputError, LoadedReport, load_report, load_text
 from ..sources.decode import DEFAULT_MAX_BYTES, decode_report
 from ..result import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FileResult, RunResult, Totals
+from ..model.records import Frozen, replace, set_field
 from .selection import Selection
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "FileResult", "RunResult", "Totals", "Plan",
@@ -84,15 +84,25 @@ def _map(paths: list[str], jobs: int, check: partial[FileResult]) -> Iterator[Fi
     return (check(path) for path in paths)
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Frozen):
     """How to check: the options every file is checked with."""
 
-    profile: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
-    jobs: int = 1
-    allow_explained_errors: bool = False
-    lang: str = "en"
+    __slots__ = ("profile", "max_bytes", "jobs", "allow_explained_errors", "lang")
+    profile: str | None
+    max_bytes: int
+    jobs: int
+    allow_explained_errors: bool
+    lang: str
+
+    def __init__(
+        self, profile: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
+        allow_explained_errors: bool = False, lang: str = "en",
+    ) -> None:
+        set_field(self, "profile", profile)
+        set_field(self, "max_bytes", max_bytes)
+        set_field(self, "jobs", jobs)
+        set_field(self, "allow_explained_errors", allow_explained_errors)
+        set_field(self, "lang", lang)
 
 
 def check_all(paths: list[str], plan: Plan = Plan(), stdin: bytes | None = None) -> Iterator[FileResult]:

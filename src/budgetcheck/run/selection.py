@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..catalogue.rules import Rule
 from ..i18n import Text, did_you_mean
 from ..result import Finding
+from ..model.records import Frozen, set_field
 
 
 class SelectionError(ValueError):
@@ -33,11 +33,14 @@ def resolve_spec(spec: str, rules: dict[str, Rule]) -> set[str]:
     return found
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Frozen):
     """Which rule codes are reported (the engine always runs every rule)."""
 
+    __slots__ = ("codes",)
     codes: frozenset[str]
+
+    def __init__(self, codes: frozenset[str]) -> None:
+        set_field(self, "codes", codes)
 
     @classmethod
     def build(cls, select: Iterable[str], ignore: Iterable[str], rules: dict[str, Rule]) -> Selection:

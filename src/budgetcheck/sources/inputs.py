@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
 from ..i18n import Text
 from .kinds import DEFAULT_EXTENSIONS, UNSUPPORTED, suffix_of
+from ..model.records import Frozen, set_field
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 SUFFIXES = DEFAULT_EXTENSIONS  # what a directory is searched for unless told otherwise
 
 
-@dataclass(frozen=True)
-class Expanded:
+class Expanded(Frozen):
     """The files to check, in order, and inputs that name nothing checkable."""
 
+    __slots__ = ("paths", "problems")
     paths: list[str]
     problems: list[tuple[str, Text]]
+
+    def __init__(self, paths: list[str], problems: list[tuple[str, Text]]) -> None:
+        set_field(self, "paths", paths)
+        set_field(self, "problems", problems)
 
 
 def _under(directory: Path, suffixes: tuple[str, ...]) -> list[str]:
@@ -46,9 +54,10 @@ def expand(args: list[str], extensions: tuple[str, ...] | None = None) -> Expand
     paths: list[str] = []
     problems: list[tuple[str, Text]] = []
     for arg in args:
-        path = Path(arg)
-        if arg != STDIN and path.is_dir():
-            found = _under(path, suffixes)
+        if arg != STDIN and os.path.isdir(arg):
+            from pathlib import Path  # only to walk a directory
+
+            found = _under(Path(arg), suffixes)
             if not found:
                 problems.append((arg, _none_found(tuple(s for s in suffixes if s not in UNSUPPORTED))))
             paths.extend(found)
@@ -58,10 +67,10 @@ def expand(args: list[str], extensions: tuple[str, ...] | None = None) -> Expand
     return Expanded(unique, problems)
 
 
-def start_directory(paths: list[str]) -> Path:
+def start_directory(paths: list[str]) -> str:
     """Where configuration discovery starts: the first checked file's folder, else the cwd."""
     for arg in paths:
         if arg != STDIN:
-            path = Path(arg).resolve()
-            return path if path.is_dir() else path.parent
-    return Path.cwd()
+            path = os.path.realpath(arg)
+            return path if os.path.isdir(path) else os.path.dirname(path)
+    return os.getcwd()

@@ -4,42 +4,64 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from importlib import import_module
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Text, os_reason, schema_problem_zh
 from .kinds import DOCUMENT_LOADER, is_document, unsupported
 from ..model.paths import DataPath, format_path
+from ..model.records import Frozen, Record, set_field
 from .decode import DEFAULT_MAX_BYTES, decode_report
 from .errors import InputError
 from .yamltree import DuplicateKey, Positions, parse_yaml
 
+if TYPE_CHECKING:
+    from os import PathLike
+
 __all__ = ["InputError", "LoadedReport", "SchemaProblem", "load_report", "load_text", "build_report"]
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaProblem:
+class SchemaProblem(Frozen):
     """A value that does not fit the report model (wrong type, missing, unknown key)."""
 
+    __slots__ = ("path", "message", "line", "column", "source")
     path: str
     message: str
     line: int | None
     column: int | None
-    source: str | None = None
+    source: str | None
+
+    def __init__(
+        self, path: str, message: str, line: int | None, column: int | None, source: str | None = None,
+    ) -> None:
+        set_field(self, "path", path)
+        set_field(self, "message", message)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "source", source)
 
 
-@dataclass
-class LoadedReport:
+class LoadedReport(Record):
     """A parsed report: the model (None if the data did not fit it) and where each value was."""
 
+    __slots__ = ("source", "report", "positions", "problems", "sources", "unread")
     source: str
     report: Any
     positions: Positions
-    problems: list[SchemaProblem] = field(default_factory=list)
-    sources: dict[DataPath, str] = field(default_factory=dict)  # readable places in a .txt/.docx/.pdf
+    problems: list[SchemaProblem]
+    sources: dict[DataPath, str]  # readable places in a .txt/.docx/.pdf
     # Text with figures that extraction from a .txt/.docx/.pdf could not read (path = section).
-    unread: list[SchemaProblem] = field(default_factory=list)
+    unread: list[SchemaProblem]
+
+    def __init__(
+        self, source: str, report: Any, positions: Positions, problems: list[SchemaProblem] | None = None,
+        sources: dict[DataPath, str] | None = None, unread: list[SchemaProblem] | None = None,
+    ) -> None:
+        self.source = source
+        self.report = report
+        self.positions = positions
+        self.problems = [] if problems is None else problems
+        self.sources = {} if sources is None else sources
+        self.unread = [] if unread is None else unread
 
     def source_of(self, path: DataPath) -> str | None:
         """Where in an extracted source document a data path (or its nearest ancestor) was printed."""
@@ -108,7 +130,7 @@ def load_text(text: str, source: str) -> LoadedReport:
     return loaded
 
 
-def load_report(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
+def load_report(path: str | PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> LoadedReport:
     """Read, decode, parse and validate one report file."""
     source = display or str(path)
     refusal = unsupported(str(path))
@@ -119,7 +141,7 @@ def load_report(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display: s
         load_document: Callable[..., LoadedReport] = getattr(import_module(module), name)
         return load_document(path, max_bytes, display)
     try:
-        with Path(path).open("rb") as handle:  # never read more than the limit allows
+        with open(path, "rb") as handle:  # never read more than the limit allows
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(source, Text("input.unreadable", reason=os_reason(exc))) from None

@@ -11,13 +11,13 @@ there (the first value is kept, later ones dropped) so that all of them are repo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from ..i18n import Text, yaml_problem_zh
 from ..model.paths import DataPath
+from ..model.records import Frozen, set_field
 from .errors import InputError
 
 try:  # the C-accelerated parser; the pure-Python one behaves the same, slower
@@ -32,14 +32,20 @@ _HARMLESS_TAGS = frozenset({"!"} | {f"tag:yaml.org,2002:{t}" for t in ("str", "i
 Positions = dict[DataPath, tuple[int, int]]
 
 
-@dataclass(frozen=True, slots=True)
-class DuplicateKey:
+class DuplicateKey(Frozen):
     """A key written twice in one mapping: its data path and both positions (1-based)."""
 
+    __slots__ = ("path", "key", "at", "first")
     path: DataPath
     key: str
     at: tuple[int, int]
     first: tuple[int, int]
+
+    def __init__(self, path: DataPath, key: str, at: tuple[int, int], first: tuple[int, int]) -> None:
+        set_field(self, "path", path)
+        set_field(self, "key", key)
+        set_field(self, "at", at)
+        set_field(self, "first", first)
 
     @property
     def message(self) -> Text:

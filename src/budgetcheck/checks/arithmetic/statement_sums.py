@@ -12,7 +12,6 @@ in its own row). Otherwise it is placed on the total, as for any sum.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from ...catalogue.rules import Rule
@@ -22,6 +21,7 @@ from ...result import Finding
 from ..intervals import Interval, total
 from ...model.paths import DataPath, format_path
 from ..context import Context
+from ...model.records import replace
 from .ratios import ratio_interval
 
 MEASURES = (("amount",), ("budget",), ("vs_prior", "change"), ("count",))

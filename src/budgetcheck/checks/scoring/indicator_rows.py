@@ -16,6 +16,7 @@ from ..intervals import Interval
 from ...model.report import EvaluationTable, Indicator
 from ...model.paths import DataPath
 from ..context import TRUNCATION_RULE, Context
+from ...model.records import Frozen, set_field
 from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess
@@ -70,15 +71,25 @@ def table_name(table: EvaluationTable, path: DataPath) -> str:
     return f"{UNIT_TABLE['zh']}" if not table.name else f"{UNIT_TABLE['zh']}（{table.name}）"
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
+class IndicatorRow(Frozen):
     """One indicator row with its path, its table's name and what can be recomputed."""
 
+    __slots__ = ("path", "indicator", "table", "assessment", "places")
     path: DataPath
     indicator: Indicator
     table: str
     assessment: Assessment
-    places: Places = Places()
+    places: Places
+
+    def __init__(
+        self, path: DataPath, indicator: Indicator, table: str, assessment: Assessment,
+        places: Places = Places(),
+    ) -> None:
+        set_field(self, "path", path)
+        set_field(self, "indicator", indicator)
+        set_field(self, "table", table)
+        set_field(self, "assessment", assessment)
+        set_field(self, "places", places)
 
     def at(self, field: str) -> DataPath:
         """The path of one cell of the row."""

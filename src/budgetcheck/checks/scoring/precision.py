@@ -14,6 +14,7 @@ from ...model.exact import Fraction
 from ...model.figures import Figure
 from ..intervals import Interval
 from ...model.report import EvaluationTable
+from ...model.records import Frozen, set_field
 
 
 def figure(value: object) -> Figure | None:
@@ -21,13 +22,18 @@ def figure(value: object) -> Figure | None:
     return value if isinstance(value, Figure) else None
 
 
-@dataclass(frozen=True)
-class Places:
+class Places(Frozen):
     """Decimals of each cell kind in one table (the most any cell of that kind prints)."""
 
-    score: int = 0
-    rate: int = 0
-    actual_percent: int = 0
+    __slots__ = ("score", "rate", "actual_percent")
+    score: int
+    rate: int
+    actual_percent: int
+
+    def __init__(self, score: int = 0, rate: int = 0, actual_percent: int = 0) -> None:
+        set_field(self, "score", score)
+        set_field(self, "rate", rate)
+        set_field(self, "actual_percent", actual_percent)
 
 
 def _most(figures: list[Figure | None]) -> int:

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from ...model.exact import Fraction
 from typing import Any
-
 from ...model.figures import FigureError, normalise, parse_figure
+from ...model.records import Frozen, set_field
 
 
 def _fraction(raw: object, percent: bool) -> Fraction:
@@ -53,8 +53,7 @@ _SPACES = re.compile(r"\s+")
 ROUNDING_STEPS = {"none": None, "whole": Fraction(1), "half": Fraction(1, 2)}
 
 
-@dataclass(frozen=True)
-class StatedRule:
+class StatedRule(Frozen):
     """The formula a 赋分规则 printed beside a row states (``stated_rules`` of the profile).
 
     ``all_or_nothing``: the weight when met, else 0; ``per_point``: the weight less
@@ -63,15 +62,24 @@ class StatedRule:
     nothing to recompute from the rate.
     """
 
+    __slots__ = ("formula", "step", "points")
     formula: str
-    step: Fraction | None = None
-    points: Fraction | None = None
+    step: Fraction | None
+    points: Fraction | None
+
+    def __init__(self, formula: str, step: Fraction | None = None, points: Fraction | None = None) -> None:
+        set_field(self, "formula", formula)
+        set_field(self, "step", step)
+        set_field(self, "points", points)
 
 
-@dataclass(frozen=True)
-class Conventions:
+class Conventions(Frozen):
     """Which scoring conventions a profile accepts (see ``docs/scoring.md``)."""
 
+    __fields__ = ("execution_score", "execution_thresholds", "execution_note_below", "unspent_rate",
+                  "above_target", "cutoff_rate", "cutoff_levels", "forward_rate", "reverse_over_target",
+                  "reverse_met_rate", "far_above_rate", "score_rounding", "qualitative_bands",
+                  "qualitative_words", "grade_bands", "stated_rules")
     execution_score: tuple[str, ...] = ("capped",)
     execution_thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
     execution_note_below: Fraction | None = None
@@ -84,10 +92,40 @@ class Conventions:
     reverse_met_rate: tuple[str, ...] = ("full",)
     far_above_rate: Fraction = Fraction(11, 10)
     score_rounding: Fraction | None = None
-    qualitative_bands: dict[str, tuple[Fraction, Fraction]] = field(default_factory=dict)
-    qualitative_words: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_WORDS))
+    qualitative_bands: dict[str, tuple[Fraction, Fraction]]
+    qualitative_words: dict[str, str]
     grade_bands: tuple[tuple[str, Fraction], ...] = ()
     stated_rules: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+    def __init__(
+        self, execution_score: tuple[str, ...] = ("capped",),
+        execution_thresholds: tuple[tuple[Fraction, Fraction], ...] = (),
+        execution_note_below: Fraction | None = None, unspent_rate: Fraction = Fraction(1, 2),
+        above_target: tuple[str, ...] = ("full", "deviation"), cutoff_rate: Fraction | None = None,
+        cutoff_levels: tuple[str, ...] = (), forward_rate: tuple[str, ...] = ("ratio", "capped"),
+        reverse_over_target: tuple[str, ...] = ("linear", "inverse"),
+        reverse_met_rate: tuple[str, ...] = ("full",), far_above_rate: Fraction = Fraction(11, 10),
+        score_rounding: Fraction | None = None,
+        qualitative_bands: dict[str, tuple[Fraction, Fraction]] | None = None,
+        qualitative_words: dict[str, str] | None = None, grade_bands: tuple[tuple[str, Fraction], ...] = (),
+        stated_rules: tuple[tuple[str, re.Pattern[str]], ...] = (),
+    ) -> None:
+        set_field(self, "execution_score", execution_score)
+        set_field(self, "execution_thresholds", execution_thresholds)
+        set_field(self, "execution_note_below", execution_note_below)
+        set_field(self, "unspent_rate", unspent_rate)
+        set_field(self, "above_target", above_target)
+        set_field(self, "cutoff_rate", cutoff_rate)
+        set_field(self, "cutoff_levels", cutoff_levels)
+        set_field(self, "forward_rate", forward_rate)
+        set_field(self, "reverse_over_target", reverse_over_target)
+        set_field(self, "reverse_met_rate", reverse_met_rate)
+        set_field(self, "far_above_rate", far_above_rate)
+        set_field(self, "score_rounding", score_rounding)
+        set_field(self, "qualitative_bands", {} if qualitative_bands is None else qualitative_bands)
+        set_field(self, "qualitative_words", dict(DEFAULT_WORDS) if qualitative_words is None else qualitative_words)
+        set_field(self, "grade_bands", grade_bands)
+        set_field(self, "stated_rules", stated_rules)
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> Conventions:

@@ -17,12 +17,13 @@ certainly met nor certainly missed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 from ...model.exact import Fraction
 
 from ..intervals import Interval
 from ...model.measures import Measure, MeasureKind
+from ...model.records import Frozen, set_field
 from .profile_params import Conventions
 
 ONE = Interval.point(1)
@@ -40,19 +41,28 @@ class Direction(str, Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(Frozen):
     """What the target and actual of one indicator allow us to recompute.
 
     ``rates`` holds every completion rate some accepted convention gives (empty: the rate
     cannot be recomputed); ``met`` says whether a reverse or deadline target is certainly met.
     """
 
+    __slots__ = ("direction", "rates", "met", "ratio")
     direction: Direction
-    rates: tuple[Interval, ...] = ()
-    met: bool | None = None
-    ratio: Interval | None = None
+    rates: tuple[Interval, ...]
+    met: bool | None
+    ratio: Interval | None
     """actual / target of a forward row, never capped (whatever rates the profile accepts)."""
+
+    def __init__(
+        self, direction: Direction, rates: tuple[Interval, ...] = (), met: bool | None = None,
+        ratio: Interval | None = None,
+    ) -> None:
+        set_field(self, "direction", direction)
+        set_field(self, "rates", rates)
+        set_field(self, "met", met)
+        set_field(self, "ratio", ratio)
 
 
 def actual_interval(measure: Measure, percent_places: int = 0) -> Interval | None:

@@ -11,7 +11,6 @@ scores not printed, 总分 lies between Σ printed and Σ printed + the weights 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from ...model.exact import Fraction
 from typing import Any
 
@@ -23,6 +22,7 @@ from ..intervals import Interval, total
 from ...model.report import EvaluationTable
 from ...model.paths import DataPath
 from ..context import Context
+from ...model.records import replace
 from .score_formulas import grades_for, in_range
 from .precision import figure
 from .indicator_rows import conventions, table_name, tables

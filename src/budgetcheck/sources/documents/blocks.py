@@ -8,20 +8,26 @@ figure can be traced back to its line, table cell or page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from typing import NamedTuple
+
+from ...model.records import Frozen, replace, set_field
 
 # Leading whitespace and Word artefacts that text dumps carry along ("[bookmark: _GoBack]").
 _LEAD = re.compile(r"[\s\u3000]*(?:\[bookmark:[^\]]*\][\s\u3000]*)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
+class Where(Frozen):
     """A place in the source document: a human label, and line/column for text files."""
 
+    __slots__ = ("label", "line", "column")
     label: str
-    line: int | None = None
-    column: int | None = None
+    line: int | None
+    column: int | None
+
+    def __init__(self, label: str, line: int | None = None, column: int | None = None) -> None:
+        set_field(self, "label", label)
+        set_field(self, "line", line)
+        set_field(self, "column", column)
 
     def shifted(self, offset: int) -> Where:
         """The place ``offset`` characters further along the same line or paragraph."""
@@ -31,27 +37,38 @@ class Where:
         return replace(self, column=column, label=f"line {self.line}, column {column}")
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Frozen):
     """One paragraph (or one line of a PDF) of running text."""
 
+    __slots__ = ("text", "where")
     text: str
     where: Where
 
+    def __init__(self, text: str, where: Where) -> None:
+        set_field(self, "text", text)
+        set_field(self, "where", where)
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+
+class Cell(Frozen):
     """One table cell's text."""
 
+    __slots__ = ("text", "where")
     text: str
     where: Where
 
+    def __init__(self, text: str, where: Where) -> None:
+        set_field(self, "text", text)
+        set_field(self, "where", where)
 
-@dataclass(frozen=True, slots=True)
-class TableRow:
+
+class TableRow(Frozen):
     """One table row: its cells left to right (merged cells appear once)."""
 
+    __slots__ = ("cells",)
     cells: tuple[Cell, ...]
+
+    def __init__(self, cells: tuple[Cell, ...]) -> None:
+        set_field(self, "cells", cells)
 
     @property
     def texts(self) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from ...model.paths import DataPath
+from ...model.records import Record
 from . import others, statements, threepublic, totals
 from .blocks import Block, Paragraph, TableRow, Where
 from .passage import Passage
@@ -43,15 +43,25 @@ ORDER = ("schema_version", "title", "unit", "income_expenditure", "income", "exp
 _TITLE = re.compile(r"^(?P<pre>.*?)(?P<year>\d{4})\s*年度?(?P<post>.*)$")
 
 
-@dataclass
-class Extraction:
+class Extraction(Record):
     """What was read from one document: report data, origins, headings and problems."""
 
+    __slots__ = ("source", "data", "origins", "headings", "problems")
     source: str
     data: dict[str, Any]
-    origins: dict[DataPath, Where] = field(default_factory=dict)
-    headings: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    origins: dict[DataPath, Where]
+    headings: dict[str, str]
+    problems: list[Problem]
+
+    def __init__(
+        self, source: str, data: dict[str, Any], origins: dict[DataPath, Where] | None = None,
+        headings: dict[str, str] | None = None, problems: list[Problem] | None = None,
+    ) -> None:
+        self.source = source
+        self.data = data
+        self.origins = {} if origins is None else origins
+        self.headings = {} if headings is None else headings
+        self.problems = [] if problems is None else problems
 
 
 def _title(preamble: list[Paragraph], root: Sink) -> None:
@@ -101,13 +111,37 @@ def _narrative(paragraphs: list[Paragraph], root: Sink, out: Extraction) -> None
     out.problems.extend(reader.problems)
 
 
+_SCALARS = (str, int, float, type(None))  # bool is an int
+
+
+def _snapshot(value: Any, memo: dict[int, Any]) -> Any:
+    """A deep copy of report data, to undo a parse: ``copy.deepcopy`` for dicts and lists of
+    scalars, without its generic dispatch (it was a fifth of a document run)."""
+    if isinstance(value, _SCALARS):
+        return value
+    if id(value) in memo:  # shared as deepcopy shares it
+        return memo[id(value)]
+    if isinstance(value, dict):
+        mapping: dict[Any, Any] = {}
+        memo[id(value)] = mapping
+        mapping.update((key, _snapshot(item, memo)) for key, item in value.items())
+        return mapping
+    if isinstance(value, list):
+        items: list[Any] = []
+        memo[id(value)] = items
+        items.extend(_snapshot(item, memo) for item in value)
+        return items
+    memo[id(value)] = copied = copy.deepcopy(value)
+    return copied
+
+
 def _parsed(parser: Parser, passage: Passage, root: Sink) -> bool:
     """Run a template parser; undo it and say False when it read little of the text.
 
     Kept: a parse that read nine figures in ten (a restatement that disagrees stays unread,
     BC003), or half of them with every paragraph read wholly or not at all (the unread
     paragraphs go to the statement grammar). Otherwise the wording is another unit's.."""
-    data, origins = copy.deepcopy(root.data), dict(root.origins)
+    data, origins = _snapshot(root.data, {}), dict(root.origins)
     parser(passage, root)
     used, figures = passage.read_share()
     if used * 10 >= figures * 9 or (used * 2 >= figures and not passage.partly_read()):

@@ -11,8 +11,8 @@ give the 合计/其中 structure. Each row becomes a statement with its cells as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ...model.records import Record
 from .blocks import Paragraph, Where
 from .drafts import Draft, Fig
 from .grammar import clean_label
@@ -28,22 +28,32 @@ _YEAR = re.compile(r"(\d{4})年")
 _UNIT_LINE = re.compile(r"^(?:单位|金额单位)[:：]")
 
 
-@dataclass
-class Cell:
+class Cell(Record):
     """One flattened cell: its normalised text and its place."""
 
+    __slots__ = ("text", "where", "bare", "raw")
     text: str
     where: Where
-    bare: bool = False
-    raw: str = ""
+    bare: bool
+    raw: str
+
+    def __init__(self, text: str, where: Where, bare: bool = False, raw: str = "") -> None:
+        self.text = text
+        self.where = where
+        self.bare = bare
+        self.raw = raw
 
 
-@dataclass
-class TableReading:
+class TableReading(Record):
     """The statements of one flattened table, and its cells that could not be placed."""
 
-    drafts: list[Draft] = field(default_factory=list)
-    unread: list[tuple[str, Where]] = field(default_factory=list)
+    __slots__ = ("drafts", "unread")
+    drafts: list[Draft]
+    unread: list[tuple[str, Where]]
+
+    def __init__(self, drafts: list[Draft] | None = None, unread: list[tuple[str, Where]] | None = None) -> None:
+        self.drafts = [] if drafts is None else drafts
+        self.unread = [] if unread is None else unread
 
 
 def _norm(text: str) -> str:

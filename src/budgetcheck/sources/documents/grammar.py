@@ -11,8 +11,8 @@ Every figure the grammar places is marked as read; the others are reported (BC00
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ...model.records import Record
 from .drafts import BalanceDraft, Draft, Fig
 from .passage import yuan_to_wan
 from .scan import Scan, has_cjk
@@ -36,23 +36,40 @@ _COUNT_UNITS = ("辆", "人次", "人", "个", "批次", "次", "台（套）", 
 _COUNTED = ("辆", "人次", "人", "个", "批次", "次", "台（套）", "台")  # exact counts: parts sum exactly
 
 
-@dataclass
-class _State:
-    subject: Draft | None = None
-    slot: str | None = None
-    against: str = ""
-    parents: list[tuple[Draft, str, int]] = field(default_factory=list)
-    last: tuple[Draft, str] | None = None
-    last_role: str = ""
-    head: str | None = None
+class _State(Record):
+    __slots__ = ("subject", "slot", "against", "parents", "last", "last_role", "head")
+    subject: Draft | None
+    slot: str | None
+    against: str
+    parents: list[tuple[Draft, str, int]]
+    last: tuple[Draft, str] | None
+    last_role: str
+    head: str | None
+
+    def __init__(
+        self, subject: Draft | None = None, slot: str | None = None, against: str = "",
+        parents: list[tuple[Draft, str, int]] | None = None, last: tuple[Draft, str] | None = None,
+        last_role: str = "", head: str | None = None,
+    ) -> None:
+        self.subject = subject
+        self.slot = slot
+        self.against = against
+        self.parents = [] if parents is None else parents
+        self.last = last
+        self.last_role = last_role
+        self.head = head
 
 
-@dataclass
-class Reading:
+class Reading(Record):
     """What the grammar read from one run: statements and balances in printed order."""
 
-    drafts: list[Draft] = field(default_factory=list)
-    balances: list[BalanceDraft] = field(default_factory=list)
+    __slots__ = ("drafts", "balances")
+    drafts: list[Draft]
+    balances: list[BalanceDraft]
+
+    def __init__(self, drafts: list[Draft] | None = None, balances: list[BalanceDraft] | None = None) -> None:
+        self.drafts = [] if drafts is None else drafts
+        self.balances = [] if balances is None else balances
 
 
 def read(scan: Scan) -> Reading:

@@ -23,9 +23,12 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, display:
     sources: dict[DataPath, str] = {}
     for data_path, where in extraction.origins.items():
         for end in range(len(data_path), 0, -1):
+            prefix = data_path[:end]
+            if prefix in sources and (where.line is None or prefix in positions):
+                break  # an earlier value placed this prefix, and so every shorter one
             if where.line is not None:
-                positions.setdefault(data_path[:end], (where.line, where.column or 1))
-            sources.setdefault(data_path[:end], where.label)
+                positions.setdefault(prefix, (where.line, where.column or 1))
+            sources.setdefault(prefix, where.label)
     loaded = build_report(extraction.data, positions, extraction.source)
     loaded.sources = sources
     loaded.unread = [

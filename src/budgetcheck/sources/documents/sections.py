@@ -7,8 +7,8 @@ local templates number them differently (``一、`` / ``（一）`` / ``1.`` / n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ...model.records import Record
 from .blocks import Paragraph
 from .passage import fold
 
@@ -53,13 +53,18 @@ _KEYS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 _SUBSECTIONS = {"总体": "general_budget", "结构": "general_budget.structure", "具体": "general_budget.detail"}
 
 
-@dataclass
-class Section:
+class Section(Record):
     """A heading and the paragraphs under it."""
 
+    __slots__ = ("key", "heading", "paragraphs")
     key: str
     heading: Paragraph | None
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[Paragraph]
+
+    def __init__(self, key: str, heading: Paragraph | None, paragraphs: list[Paragraph] | None = None) -> None:
+        self.key = key
+        self.heading = heading
+        self.paragraphs = [] if paragraphs is None else paragraphs
 
     @property
     def title(self) -> str:

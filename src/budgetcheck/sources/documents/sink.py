@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ...model.paths import DataPath
+from ...model.records import Frozen, Record, set_field
 from .blocks import Where
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Frozen):
     """Text that holds numbers the extractor did not understand."""
 
+    __slots__ = ("section", "snippet", "where")
     section: str
     snippet: str
     where: Where
+
+    def __init__(self, section: str, snippet: str, where: Where) -> None:
+        set_field(self, "section", section)
+        set_field(self, "snippet", snippet)
+        set_field(self, "where", where)
 
     def __str__(self) -> str:
         return f"{self.where.label}: [{self.section}] {self.snippet}"
 
 
-@dataclass
-class Sink:
+class Sink(Record):
     """A writer into one mapping of the report data, recording origins by data path."""
 
+    __slots__ = ("data", "origins", "path")
     data: dict[str, Any]
-    origins: dict[DataPath, Where] = field(default_factory=dict)
-    path: DataPath = ()
+    origins: dict[DataPath, Where]
+    path: DataPath
+
+    def __init__(
+        self, data: dict[str, Any], origins: dict[DataPath, Where] | None = None, path: DataPath = (),
+    ) -> None:
+        self.data = data
+        self.origins = {} if origins is None else origins
+        self.path = path
 
     def set(self, key: str, value: Any, where: Where | None = None) -> None:
         """Store one value (and where it was printed)."""

@@ -8,9 +8,9 @@ them). Blank 一级/二级指标 cells continue the value above (vertically merg
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .blocks import Cell, TableRow
+from ...model.records import Record
 from .sink import Problem, Sink
 
 UNIT_TITLE = re.compile(r"^(?:\d{4}年度?)?(?:单位|部门)?整体支出绩效自评表")
@@ -50,16 +50,27 @@ def _columns(header: list[str], words: list[tuple[str, str]]) -> dict[int, str]:
     return out
 
 
-@dataclass
-class TableReader:
+class TableReader(Record):
     """Reads the rows of one table into a ``unit_table`` or ``projects[i]`` mapping."""
 
+    __slots__ = ("sink", "section", "problems", "mode", "columns", "carry")
     sink: Sink
     section: str
     problems: list[Problem]
-    mode: str = ""
-    columns: dict[int, str] = field(default_factory=dict)
-    carry: dict[str, Cell] = field(default_factory=dict)
+    mode: str
+    columns: dict[int, str]
+    carry: dict[str, Cell]
+
+    def __init__(
+        self, sink: Sink, section: str, problems: list[Problem], mode: str = "",
+        columns: dict[int, str] | None = None, carry: dict[str, Cell] | None = None,
+    ) -> None:
+        self.sink = sink
+        self.section = section
+        self.problems = problems
+        self.mode = mode
+        self.columns = {} if columns is None else columns
+        self.carry = {} if carry is None else carry
 
     def feed(self, row: TableRow) -> None:
         """Read one row."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ...model.records import Frozen, set_field
 
 _FILE = Path(__file__).parent / "vocabulary" / "statements.yaml"
 
@@ -17,10 +18,12 @@ def _alternatives(words: list[str]) -> str:
     return "(?:" + "|".join(words) + ")"
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(Frozen):
     """Compiled wordings (regexes) and the label tree."""
 
+    __slots__ = ("bases", "down", "direction", "claim", "completion", "budget_word", "final_word", "filler",
+                 "balance", "income_totals", "expenditure_totals", "labels", "children", "columns",
+                 "subtotal", "parts")
     bases: list[tuple[str, re.Pattern[str]]]
     down: tuple[str, ...]
     direction: re.Pattern[str]
@@ -37,6 +40,31 @@ class Vocabulary:
     columns: list[tuple[str, re.Pattern[str]]]
     subtotal: re.Pattern[str]
     parts: str  # the word that opens a list of parts of the figure before it
+
+    def __init__(
+        self, bases: list[tuple[str, re.Pattern[str]]], down: tuple[str, ...], direction: re.Pattern[str],
+        claim: re.Pattern[str], completion: re.Pattern[str], budget_word: re.Pattern[str],
+        final_word: re.Pattern[str], filler: re.Pattern[str], balance: re.Pattern[str],
+        income_totals: tuple[str, ...], expenditure_totals: tuple[str, ...],
+        labels: list[tuple[str, re.Pattern[str]]], children: dict[str, tuple[str, ...]],
+        columns: list[tuple[str, re.Pattern[str]]], subtotal: re.Pattern[str], parts: str,
+    ) -> None:
+        set_field(self, "bases", bases)
+        set_field(self, "down", down)
+        set_field(self, "direction", direction)
+        set_field(self, "claim", claim)
+        set_field(self, "completion", completion)
+        set_field(self, "budget_word", budget_word)
+        set_field(self, "final_word", final_word)
+        set_field(self, "filler", filler)
+        set_field(self, "balance", balance)
+        set_field(self, "income_totals", income_totals)
+        set_field(self, "expenditure_totals", expenditure_totals)
+        set_field(self, "labels", labels)
+        set_field(self, "children", children)
+        set_field(self, "columns", columns)
+        set_field(self, "subtotal", subtotal)
+        set_field(self, "parts", parts)
 
     def key(self, label: str) -> str | None:
         """The known label a text names (the most specific one), or None."""

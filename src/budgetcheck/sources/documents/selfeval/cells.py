@@ -10,10 +10,10 @@ cell for the table reader to split against the columns it expects there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ....model.figures import is_placeholder
+from ....model.records import Frozen, set_field
 from ..blocks import Paragraph, Where
 from .vocab import LABEL_KINDS, Vocabulary, column_of, label_of, squeeze
 
@@ -23,13 +23,18 @@ _FRACTION = re.compile(r"^\.\d+%?$")
 _META = re.compile(r"^[^:：\d]{2,6}[:：]\S")
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(Frozen):
     """One cell of the stream: its text, where it starts, and whether it is glued text."""
 
+    __slots__ = ("text", "where", "glued")
     text: str
     where: Where
-    glued: bool = False
+    glued: bool
+
+    def __init__(self, text: str, where: Where, glued: bool = False) -> None:
+        set_field(self, "text", text)
+        set_field(self, "where", where)
+        set_field(self, "glued", glued)
 
 
 def _at(where: Where, offset: int) -> Where:

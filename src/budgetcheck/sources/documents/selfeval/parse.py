@@ -9,8 +9,8 @@ cells after a label or an indicator name are its values.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from ....model.records import Record
 from ..sink import Problem, Sink
 from .cells import Piece
 from .repair import Repair, repaired_text
@@ -35,21 +35,40 @@ def _lost_lead(text: str) -> tuple[str, int]:
     return text[lead.end():], lead.end()
 
 
-@dataclass
-class Table:
+class Table(Record):
     """One table being read."""
 
+    __slots__ = ("sink", "unit", "funds_columns", "indicator_columns", "mode", "content", "meta_key",
+                 "level1", "level2", "row", "grade_next")
     sink: Sink
-    unit: bool = False
-    funds_columns: list[str] = field(default_factory=list)
-    indicator_columns: list[str] = field(default_factory=list)
-    mode: str = "meta"
-    content: bool = False
-    meta_key: str | None = None
-    level1: str | None = None
-    level2: str | None = None
-    row: Row | None = None
-    grade_next: bool = False
+    unit: bool
+    funds_columns: list[str]
+    indicator_columns: list[str]
+    mode: str
+    content: bool
+    meta_key: str | None
+    level1: str | None
+    level2: str | None
+    row: Row | None
+    grade_next: bool
+
+    def __init__(
+        self, sink: Sink, unit: bool = False, funds_columns: list[str] | None = None,
+        indicator_columns: list[str] | None = None, mode: str = "meta", content: bool = False,
+        meta_key: str | None = None, level1: str | None = None, level2: str | None = None,
+        row: Row | None = None, grade_next: bool = False,
+    ) -> None:
+        self.sink = sink
+        self.unit = unit
+        self.funds_columns = [] if funds_columns is None else funds_columns
+        self.indicator_columns = [] if indicator_columns is None else indicator_columns
+        self.mode = mode
+        self.content = content
+        self.meta_key = meta_key
+        self.level1 = level1
+        self.level2 = level2
+        self.row = row
+        self.grade_next = grade_next
 
 
 _TARGET_PARTS = ("target_operator", "target_value", "target_unit")
@@ -69,22 +88,34 @@ def _add_column(columns: list[str], name: str) -> None:
         columns.append(name)
 
 
-@dataclass
-class TableParser:
+class TableParser(Record):
     """Reads a stream of cells into tables under ``performance``."""
 
+    __slots__ = ("root", "vocab", "problems", "section", "table", "year", "unit_name", "units", "ahead")
     root: Sink
     vocab: Vocabulary
     problems: list[Problem]
-    section: str = "绩效自评表"
-    table: Table | None = None
-    year: str | None = None
-    unit_name: tuple[str, Piece] | None = None
-    units: list[str] = field(default_factory=list)
-    ahead: list[Piece] = field(default_factory=list)
+    section: str
+    table: Table | None
+    year: str | None
+    unit_name: tuple[str, Piece] | None
+    units: list[str]
+    ahead: list[Piece]
 
-    def __post_init__(self) -> None:
-        self.units = self.vocab.units
+    def __init__(
+        self, root: Sink, vocab: Vocabulary, problems: list[Problem], section: str = "绩效自评表",
+        table: Table | None = None, year: str | None = None, unit_name: tuple[str, Piece] | None = None,
+        ahead: list[Piece] | None = None,
+    ) -> None:
+        self.root = root
+        self.vocab = vocab
+        self.problems = problems
+        self.section = section
+        self.table = table
+        self.year = year
+        self.unit_name = unit_name
+        self.units = vocab.units
+        self.ahead = [] if ahead is None else ahead
 
     def read(self, pieces: list[Piece]) -> None:
         """Read a whole stream of cells (each cell sees the two after it)."""

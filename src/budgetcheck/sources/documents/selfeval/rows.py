@@ -9,10 +9,10 @@ problem at its place; the other rows are still read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from ....model.figures import normalise
+from ....model.records import Record
 from ..blocks import Where
 from ..sink import Problem, Sink
 from .cells import Piece
@@ -26,15 +26,25 @@ _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _NAME_END_BAD = re.compile(r"[\d.%≥≤≧≦═=><‹]$")
 
 
-@dataclass
-class Row:
+class Row(Record):
     """A row being read: what it is, its label cell and its value cells."""
 
+    __slots__ = ("kind", "label", "values", "reason", "core")
     kind: str
     label: Piece | None
-    values: list[Piece] = field(default_factory=list)
-    reason: Piece | None = None
-    core: bool = False
+    values: list[Piece]
+    reason: Piece | None
+    core: bool
+
+    def __init__(
+        self, kind: str, label: Piece | None, values: list[Piece] | None = None, reason: Piece | None = None,
+        core: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.label = label
+        self.values = [] if values is None else values
+        self.reason = reason
+        self.core = core
 
 
 def _texts(values: list[Piece]) -> list[str]:

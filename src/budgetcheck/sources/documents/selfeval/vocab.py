@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from ....model.records import Frozen, set_field
 
 # Kinds of label cells, in the order a cell is tried against them.
 LABEL_KINDS = ("titles", "funds_total", "funds_parts", "total", "grade_labels", "level1", "level2",
@@ -72,24 +73,32 @@ def _check_shape(key: str, shape: str, value: Any) -> None:
         raise VocabularyError(f"vocabulary.yaml: {key}: a pattern does not compile ({error})") from None
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(Frozen):
     """What a cell is, when it is a word of the table's structure."""
 
+    __slots__ = ("kind", "field", "weight")
     kind: str
-    field: str = ""
-    weight: str | None = None
+    field: str
+    weight: str | None
+
+    def __init__(self, kind: str, field: str = "", weight: str | None = None) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "field", field)
+        set_field(self, "weight", weight)
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in patterns]
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(Frozen):
     """Headings, row labels and units of self-evaluation tables."""
 
+    __slots__ = ("raw",)
     raw: dict[str, Any]
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        set_field(self, "raw", raw)
 
     def patterns(self, key: str) -> list[re.Pattern[str]]:
         """The compiled patterns of one list of the vocabulary."""
