@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.catalogue.rules.rules import load_rules
+from budgetcheck.catalogue.rules import load_rules
 from budgetcheck.i18n import Text, did_you_mean, fragment, t
 from budgetcheck.i18n.messages import CLICK_ZH, MESSAGES
 from budgetcheck.reporters import FORMATS
@@ -90,7 +90,7 @@ def _zh_outputs(tmp_path: Path) -> dict[str, str]:
     }
     from click.testing import CliRunner
 
-    from budgetcheck.cli.app.app import main
+    from budgetcheck.cli.app import main
 
     outputs = {}
     for name, args in runs.items():
