@@ -21,9 +21,9 @@ from typing import Any
 
 import pytest
 
-from ..budgetcheck.result import Finding
-from ..budgetcheck.sources.yamltree import parse_yaml
-from ..budgetcheck.model.records import replace
+from budgetcheck.result import Finding
+from budgetcheck.sources.yamltree import parse_yaml
+from budgetcheck.model.records import replace
 
 from .conftest import check_data, check_document
 
