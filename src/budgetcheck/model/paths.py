@@ -64,18 +64,20 @@ def _child(value: Any, seg: Segment) -> Any:
 
 def resolve(root: Any, pattern: tuple[Segment, ...], prefix: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:
     """Yield ``(concrete path, value)`` for every non-missing value the pattern matches."""
-    if root is None:
-        return
-    if not pattern:
-        yield prefix, root
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == WILDCARD:
-        if isinstance(root, (list, tuple)):
-            for index, item in enumerate(root):
-                yield from resolve(item, rest, prefix + (index,))
-        return
-    yield from resolve(_child(root, head), rest, prefix + (head,))
+    value = root
+    for position, head in enumerate(pattern):
+        if value is None:
+            return
+        if head == WILDCARD:
+            # only a wildcard branches: the concrete steps before it are walked in this loop
+            if isinstance(value, (list, tuple)):
+                rest, base = pattern[position + 1:], prefix + pattern[:position]
+                for index, item in enumerate(value):
+                    yield from resolve(item, rest, base + (index,))
+            return
+        value = _child(value, head)
+    if value is not None:
+        yield prefix + pattern, value
 
 
 def get(root: Any, path: DataPath) -> Any:

@@ -25,14 +25,25 @@ from ..context import Context
 
 def walk_figures(model: Any, prefix: DataPath = ()) -> Iterator[tuple[DataPath, Figure]]:
     """Every printed figure of a model, with its data path, in document order."""
+    found: list[tuple[DataPath, Figure]] = []
+    _collect_figures(model, prefix, found)
+    return iter(found)
+
+
+def _collect_figures(model: Any, prefix: DataPath, found: list[tuple[DataPath, Figure]]) -> None:
+    # appended to one list rather than yielded through one generator per level of the model
     if isinstance(model, Figure):
-        yield prefix, model
+        found.append((prefix, model))
     elif isinstance(model, (list, tuple)):
         for index, item in enumerate(model):
-            yield from walk_figures(item, prefix + (index,))
-    elif hasattr(type(model), "__pydantic_fields__"):
-        for name in type(model).__pydantic_fields__:
-            yield from walk_figures(getattr(model, name), prefix + (name,))
+            _collect_figures(item, prefix + (index,), found)
+    else:
+        fields = getattr(type(model), "__pydantic_fields__", None)
+        if fields is not None:
+            for name in fields:
+                value = getattr(model, name)
+                if value is not None and not isinstance(value, str):
+                    _collect_figures(value, prefix + (name,), found)
 
 
 def report_figures(ctx: Context) -> list[tuple[DataPath, Figure]]:
