@@ -10,7 +10,6 @@ and ``0.00`` against ``0.00`` is not.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import BoundTarget

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from ...model.exact import Fraction
 from itertools import product
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import GrowthTarget

@@ -9,7 +9,6 @@ tables were not transcribed, so nothing is checked. Counts are exact.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import CountTarget

@@ -6,7 +6,6 @@ statements are declared over the generic ``sum``, ``ratio`` and ``growth`` kinds
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import BalanceTarget, ClaimTarget, DifferenceTarget, FieldTarget, QuotientTarget

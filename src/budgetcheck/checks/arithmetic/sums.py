@@ -17,7 +17,7 @@ from ...catalogue.rules import Rule
 from ...catalogue.targets import GroupSumTarget, Part, SameIndicatorTarget, Scoped, SumTarget
 from ...model.figures import Figure
 from ...result import Finding
-from ..intervals import Interval, total
+from ..intervals import total
 from ...model.paths import DataPath, WILDCARD, get, parse_path, resolve
 from ..context import Context, label_of
 

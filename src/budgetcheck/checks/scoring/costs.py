@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from ...model.exact import Fraction
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import TableTarget

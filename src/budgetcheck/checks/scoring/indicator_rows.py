@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from ...model.exact import Fraction
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.profiles import Profile

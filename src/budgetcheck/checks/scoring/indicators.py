@@ -5,7 +5,6 @@ qualitative bands and satisfaction actuals. The arithmetic lives in ``rating`` a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import TableTarget

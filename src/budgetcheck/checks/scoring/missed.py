@@ -11,7 +11,6 @@ or when the profile rounds scores to whole or half points and that rounding give
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import TableTarget

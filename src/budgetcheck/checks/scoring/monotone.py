@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from ...model.exact import Fraction
 from typing import Any
 
 from ...catalogue.rules import Rule

@@ -8,7 +8,7 @@ table is read at that precision; cells printed with more keep their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from ...model.exact import Fraction
 
 from ...model.figures import Figure

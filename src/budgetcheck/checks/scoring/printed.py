@@ -10,7 +10,6 @@ no actual at all on a scored row: the score cannot be checked against anything.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...catalogue.rules import Rule
 from ...catalogue.targets import TableTarget

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from ...model.exact import Fraction
 from typing import Any
 from ...model.figures import FigureError, normalise, parse_figure

@@ -11,7 +11,7 @@ from typing import Any
 from ...model.paths import DataPath
 from ...model.records import Record
 from . import others, statements, threepublic, totals
-from .blocks import Block, Paragraph, TableRow, Where
+from .blocks import Block, Paragraph, Where
 from .passage import Passage
 from .sections import Section, split_sections
 from .sink import Problem, Sink

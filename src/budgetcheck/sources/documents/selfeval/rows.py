@@ -18,7 +18,7 @@ from ..sink import Problem, Sink
 from .cells import Piece
 from .split import _EMPTY_COST as EMPTY_COST
 from .repair import Repair, numeric, repaired_text
-from .split import COLUMN_KIND, assign, best_split, split_glued, value_kind
+from .split import COLUMN_KIND, assign, split_glued, value_kind
 
 _MAX_VALUES = 48  # characters of one row's glued values (分值, target, actual, rate, 得分)
 _START = re.compile(r"[\d≥≤≧≦═=><‹]")
