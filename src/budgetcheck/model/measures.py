@@ -56,6 +56,15 @@ class Measure:
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def bare(self) -> bool:
+        """Whether the cell prints no comparator (``100%``; ``=100%`` and ``≥100%`` print one)."""
+        body = normalise(self.text)
+        if body[:1] in _DIGITS:
+            return True
+        found = _OP.match(body)
+        return found is None or not found.group(1)
+
 
 def _last_day(year: int, month: int) -> int:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)

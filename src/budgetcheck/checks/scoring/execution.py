@@ -118,7 +118,7 @@ def _outputs_met(table: EvaluationTable, conv: Conventions) -> int | None:
     for row in table.indicators:
         if "产出" not in (row.level1 or "") or row.target is None or row.actual is None:
             continue
-        assessment = assess(row.target, row.actual, conv)
+        assessment = assess(row.target, row.actual, conv, name=row.name)
         if assessment.direction not in (Direction.FORWARD, Direction.REVERSE, Direction.DEADLINE):
             continue
         if not assessment.rates or max(rate.hi for rate in assessment.rates) < 1:

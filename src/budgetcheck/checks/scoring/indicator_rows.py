@@ -145,7 +145,7 @@ def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conve
     name, places = table_name(table, path), table_places(table)
     made = [
         IndicatorRow(path + ("indicators", index), indicator, name,
-            assess(indicator.target, indicator.actual, conv, places.actual_percent), places)
+            assess(indicator.target, indicator.actual, conv, places.actual_percent, indicator.name), places)
         for index, indicator in enumerate(table.indicators)
         if _rated(indicator)
     ]

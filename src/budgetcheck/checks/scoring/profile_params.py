@@ -78,7 +78,7 @@ class Conventions(Frozen):
     __fields__ = ("execution_score", "execution_thresholds", "execution_note_below", "unspent_rate",
                   "above_target", "cutoff_rate", "cutoff_levels", "forward_rate", "reverse_over_target",
                   "reverse_met_rate", "far_above_rate", "score_rounding", "qualitative_bands",
-                  "qualitative_words", "grade_bands", "stated_rules")
+                  "qualitative_words", "grade_bands", "stated_rules", "reverse_names")
     execution_score: tuple[str, ...] = ("capped",)
     execution_thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
     execution_note_below: Fraction | None = None
@@ -95,6 +95,7 @@ class Conventions(Frozen):
     qualitative_words: dict[str, str]
     grade_bands: tuple[tuple[str, Fraction], ...] = ()
     stated_rules: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    reverse_names: tuple[re.Pattern[str], ...] = ()
 
     def __init__(
         self, execution_score: tuple[str, ...] = ("capped",),
@@ -108,6 +109,7 @@ class Conventions(Frozen):
         qualitative_bands: dict[str, tuple[Fraction, Fraction]] | None = None,
         qualitative_words: dict[str, str] | None = None, grade_bands: tuple[tuple[str, Fraction], ...] = (),
         stated_rules: tuple[tuple[str, re.Pattern[str]], ...] = (),
+        reverse_names: tuple[re.Pattern[str], ...] = (),
     ) -> None:
         set_field(self, "execution_score", execution_score)
         set_field(self, "execution_thresholds", execution_thresholds)
@@ -125,6 +127,7 @@ class Conventions(Frozen):
         set_field(self, "qualitative_words", dict(DEFAULT_WORDS) if qualitative_words is None else qualitative_words)
         set_field(self, "grade_bands", grade_bands)
         set_field(self, "stated_rules", stated_rules)
+        set_field(self, "reverse_names", reverse_names)
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> Conventions:
@@ -153,7 +156,14 @@ class Conventions(Frozen):
                 (formula, re.compile(pattern))
                 for formula, patterns in (params.get("stated_rules") or {}).items() for pattern in patterns
             ),
+            reverse_names=tuple(re.compile(pattern) for pattern in params.get("reverse_names") or ()),
         )
+
+    def reverse_by_name(self, name: str) -> bool:
+        """Whether an indicator of this name is lower-is-better when its target prints no
+        comparator (the profile's ``reverse_names``)."""
+        bare = re.sub(r"\s+", "", name)
+        return any(pattern.search(bare) for pattern in self.reverse_names)
 
     def stated_rule(self, text: str | None) -> StatedRule | None:
         """The formula a printed 赋分规则 states, by the profile's wordings (first match in

@@ -85,14 +85,20 @@ def target_value(measure: Measure) -> Fraction | None:
     return measure.figure.exact
 
 
-def direction_of(target: Measure) -> Direction:
-    """Which way a target points."""
+def direction_of(target: Measure, name: str = "", conventions: Conventions | None = None) -> Direction:
+    """Which way a target points: by its comparator, or, for a bare figure (``100%``, no
+    comparator printed), reverse when the indicator's name is one the profile knows as
+    lower-is-better (``…控制率``, ``…结转结余率``)."""
     if target.kind is MeasureKind.DATE:
         return Direction.DEADLINE if target.by_deadline else Direction.UNKNOWN
     if target.kind is MeasureKind.WORD:
         return Direction.QUALITATIVE
     if target.kind is MeasureKind.NUMBER:
-        return Direction.REVERSE if target.operator in ("<=", "<") else Direction.FORWARD
+        if target.operator in ("<=", "<"):
+            return Direction.REVERSE
+        if target.bare and conventions is not None and conventions.reverse_by_name(name):
+            return Direction.REVERSE
+        return Direction.FORWARD
     return Direction.UNKNOWN
 
 
@@ -108,10 +114,12 @@ def _deadline(target: Measure, actual: Measure) -> Assessment:
     return Assessment(Direction.DEADLINE)
 
 
-def assess(target: Measure, actual: Measure, conventions: Conventions, percent_places: int = 0) -> Assessment:
+def assess(target: Measure, actual: Measure, conventions: Conventions, percent_places: int = 0,
+           name: str = "") -> Assessment:
     """Recompute the admissible completion rates of one indicator under the conventions
-    (``percent_places``: the decimals the table prints its percentage actuals with)."""
-    direction = direction_of(target)
+    (``percent_places``: the decimals the table prints its percentage actuals with;
+    ``name``: the indicator's name, which says the direction of a bare target)."""
+    direction = direction_of(target, name, conventions)
     if direction is Direction.DEADLINE:
         return _deadline(target, actual)
     if direction not in (Direction.FORWARD, Direction.REVERSE) or actual.unit != target.unit:
