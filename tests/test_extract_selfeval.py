@@ -349,13 +349,13 @@ def test_source_rows_printing_only_placeholders_are_no_part_and_the_funds_sum_is
 
 
 def test_a_glued_number_keeps_its_unit_and_a_score_lost_to_ocr_letters_is_unread() -> None:
-    from budgetcheck.sources.documents.selfeval.rows import glued_rows
+    from budgetcheck.sources.documents.selfeval.rows import GluedLayout, glued_rows
     from budgetcheck.sources.documents.selfeval.cells import Piece
 
     # 分值 | 指标值 | 实际值 | 得分: "40 | 1520人 | 1520人 | IO" (the glued text between two table words)
     text = "培训人数401520人1520人IO"
-    rows, rest = glued_rows(Piece(text, Where("line 1", 1, 1)), ["weight", "target", "actual", "score"], UNITS,
-                            "".join(vocabulary().lookalikes))
+    layout = GluedLayout(["weight", "target", "actual", "score"], UNITS, lookalikes="".join(vocabulary().lookalikes))
+    rows, rest = glued_rows(Piece(text, Where("line 1", 1, 1)), layout)
     read = [(name.text, {k: v.text for k, v in cells.items()}) for name, cells in rows]
     assert read == [("培训人数", {"weight": "40", "target": "1520人", "actual": "1520人"})]  # never 15 | 20 of 1520人
     assert [(p.text, p.where.column) for p in rest] == [("IO", 17)]

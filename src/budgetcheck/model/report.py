@@ -262,6 +262,9 @@ class Indicator(Base):
     name: str
     weight: Score | None = None
     target: MeasureCell = Field(default_factory=lambda: NOT_PRINTED)
+    initial_target: MeasureCell | None = None
+    """The target set at the start of the year, where an adjusted target (调整指标值) replaced it
+    as ``target``."""
     actual: MeasureCell = Field(default_factory=lambda: NOT_PRINTED)
     completion_rate: PercentCell | None = None
     score: ScoreCell | None = None

@@ -26,15 +26,19 @@ _META = re.compile(r"^[^:：\d]{2,6}[:：]\S")
 class Piece(Frozen):
     """One cell of the stream: its text, where it starts, and whether it is glued text."""
 
-    __slots__ = ("text", "where", "glued")
+    __slots__ = ("text", "where", "glued", "printed")
     text: str
     where: Where
     glued: bool
+    printed: str | None
+    """The text as printed when the cell is read as another (a heading whose characters an
+    OCR layer printed out of order); None when it is read as printed."""
 
-    def __init__(self, text: str, where: Where, glued: bool = False) -> None:
+    def __init__(self, text: str, where: Where, glued: bool = False, printed: str | None = None) -> None:
         set_field(self, "text", text)
         set_field(self, "where", where)
         set_field(self, "glued", glued)
+        set_field(self, "printed", printed)
 
 
 def _at(where: Where, offset: int) -> Where:
@@ -151,14 +155,38 @@ def _glued_words(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     return spans
 
 
+_VALUE_START = re.compile(r"[\d%≥≤≧≦═=><‹]")
+
+
+def _in_names(text: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> list[tuple[int, int]]:
+    """The words without the column headings that end an indicator name ("预算完成率%70%":
+    a heading word after other text and right before a value is the end of a name; the
+    headings of a heading row stand next to each other)."""
+    kept: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(spans):
+        after_text = index == 0 and start > 0 or index > 0 and spans[index - 1][1] < start
+        if after_text and end < len(text) and _VALUE_START.match(text, end) and _is_column(text[start:end], vocab):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _is_column(text: str, vocab: Vocabulary) -> bool:
+    return any(column_of(text, vocab, key) for key in ("funds_columns", "indicator_columns"))
+
+
 def glued_cells(paragraphs: list[Paragraph], vocab: Vocabulary) -> list[Piece]:
-    """The cells of glued paragraphs: each table word, and the glued text between words."""
+    """The cells of glued paragraphs: each table word, and the glued text between words (a
+    heading printed out of order between two headings is read as that heading)."""
     text, places = _joined(paragraphs, vocab)
     pieces: list[Piece] = []
     last = 0
-    for start, end in _glued_words(text, vocab):
+    spans = _in_names(text, _glued_words(text, vocab), vocab)
+    for index, (start, end) in enumerate(spans):
         if start > last:
-            pieces.append(Piece(text[last:start], places[last], glued=True))
+            gap = text[last:start]
+            heading = scrambled_heading(gap, vocab) if index and _headings_around(text, spans, index, vocab) else None
+            pieces.append(Piece(heading, places[last], printed=gap) if heading else Piece(gap, places[last], glued=True))
         pieces.append(Piece(text[start:end], places[start]))
         last = end
     if last < len(text):
@@ -179,3 +207,44 @@ def _joined(paragraphs: list[Paragraph], vocab: Vocabulary) -> tuple[str, list[W
                 chars.append(char)
                 places.append(_at(paragraph.where, offset))
     return "".join(chars), places
+
+
+# -- headings printed out of order ---------------------------------------------------------
+
+_MAX_EXTRA = 1  # characters a scrambled heading may carry beyond the heading's own
+
+
+def _headings_around(text: str, spans: list[tuple[int, int]], index: int, vocab: Vocabulary) -> bool:
+    """Whether the words before and after the gap at ``spans[index]`` are both column headings."""
+    return all(_is_column(text[a:b], vocab) for a, b in (spans[index - 1], spans[index]))
+
+
+def scrambled_heading(text: str, vocab: Vocabulary) -> str | None:
+    """The one column heading whose characters a text without digits holds in another order
+    (at most one character more: an OCR layer reading a heading wrapped over two lines
+    prints "年成值全完值" for 全年完成值), or None when there is none or more than one."""
+    if re.search(r"\d", text) or not 3 <= len(text) <= 12:
+        return None
+    found = {word for word in _literal_headings(vocab) if _holds(text, word)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _holds(text: str, word: str) -> bool:
+    if len(word) < 3 or len(text) - len(word) > _MAX_EXTRA or len(text) < len(word):
+        return False
+    rest = list(text)
+    for char in word:
+        if char not in rest:
+            return False
+        rest.remove(char)
+    return text != word
+
+
+@lru_cache(maxsize=None)
+def _literal_headings(vocab: Vocabulary) -> tuple[str, ...]:
+    """The column headings that are plain words (``^全年完成值$``), as words."""
+    words: list[str] = []
+    for key in ("funds_columns", "indicator_columns"):
+        for patterns in vocab.raw[key].values():
+            words.extend(p[1:-1] for p in patterns if re.fullmatch(r"\^[\u4e00-\u9fff]+\$", p))
+    return tuple(dict.fromkeys(words))

@@ -14,7 +14,7 @@ from ....model.records import Record
 from ..sink import Problem, Sink
 from .cells import Piece
 from .repair import Repair, repaired_text
-from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
+from .rows import GluedLayout, Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
 from .split import PART_COST, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
 
@@ -86,6 +86,21 @@ def _add_column(columns: list[str], name: str) -> None:
         columns.insert(last + 1, name)
     else:
         columns.append(name)
+
+
+def _adjusted(cells: dict[str, Piece], units: list[str]) -> dict[str, Piece]:
+    """A row's cells with a printed adjusted target (调整指标值) as the target it is scored
+    against, the target set at the start of the year kept as ``initial_target``."""
+    adjusted = cells.get("adjusted_target")
+    if adjusted is None:
+        return cells
+    kept = {name: piece for name, piece in cells.items() if name != "adjusted_target"}
+    if value_kind(adjusted.text, units) == "ph":
+        return kept
+    if "target" in kept:
+        kept["initial_target"] = kept["target"]
+    kept["target"] = adjusted
+    return kept
 
 
 class TableParser(Record):
@@ -223,6 +238,8 @@ class TableParser(Record):
         table = self._current()
         if indicator is None and table.mode == "indicators":
             return False  # 预算执行率 inside the indicator block: an indicator scored like any other
+        if piece.printed is not None:  # a heading printed out of order, read as the one it holds
+            self._repaired(table, [Repair(indicator or funds or "", Piece(piece.printed, piece.where), piece.text)])
         opener = any(p.search(strip_suffixes(squeeze(piece.text), self.vocab)[0]) for p in self.vocab.patterns("indicator_openers"))
         in_indicators = table.mode == "indicator_header" or opener or (indicator and table.mode in ("goals", "funds_rows", "indicators"))
         self._flush(table)
@@ -382,7 +399,9 @@ class TableParser(Record):
     def _glued_indicators(self, table: Table, piece: Piece) -> None:
         columns = [c for c in self._value_columns(table) if c not in ("target_operator", "target_unit")]
         columns = ["target" if c == "target_value" else c for c in columns]
-        rows, rest = glued_rows(piece, columns, self.units, "".join(self.vocab.lookalikes))
+        layout = GluedLayout(columns, self.units, tuple(self.vocab.raw["core_values"]), "".join(self.vocab.lookalikes),
+                             self._name_tail(table))
+        rows, rest = glued_rows(piece, layout)
         for name, cells in rows:
             if cells:
                 self._store_indicator(table, name, cells)
@@ -390,6 +409,16 @@ class TableParser(Record):
             self.problems.append(Problem(self.section, lost.text, lost.where))
             table.sink.set("incomplete", True)
         self._unread(rest)
+
+    def _name_tail(self, table: Table) -> re.Pattern[str] | None:
+        """The 计量单位 and 指标性质 (定量指标) cells a glued name may end with, when the
+        heading prints those columns before the values."""
+        has_unit, has_nature = ("target_unit" in table.indicator_columns, "target_operator" in table.indicator_columns)
+        if not (has_unit or has_nature):
+            return None
+        unit = "(?:" + "|".join(re.escape(u) for u in self.units) + ")?" if has_unit else ""
+        nature = "(?:" + "|".join(re.escape(w) for w in self.vocab.raw["indicator_natures"]) + ")?" if has_nature else ""
+        return re.compile(f"{unit}{nature}$")
 
     def _unread(self, pieces: list[Piece]) -> None:
         """Report cells that could not be placed; their table is then incomplete."""
@@ -479,7 +508,7 @@ class TableParser(Record):
         if table.level2:
             indicator.set("level2", table.level2)
         indicator.set("name", name.text.strip(), name.where)
-        set_cells(indicator, cells)
+        set_cells(indicator, _adjusted(cells, self.units))
 
     def _total_row(self, table: Table, row: Row) -> None:
         assert row.label is not None

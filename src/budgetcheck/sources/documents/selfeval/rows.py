@@ -18,7 +18,7 @@ from ..sink import Problem, Sink
 from .cells import Piece
 from .split import _EMPTY_COST as EMPTY_COST
 from .repair import Repair, numeric, repaired_text
-from .split import COLUMN_KIND, assign, split_glued, value_kind
+from .split import COLUMN_KIND, GluedSplitter, assign, split_glued, value_kind
 
 _MAX_VALUES = 48  # characters of one row's glued values (分值, target, actual, rate, 得分)
 _START = re.compile(r"[\d≥≤≧≦═=><‹]")
@@ -176,6 +176,19 @@ def _one_precision(text: str, reading: list[tuple[str, int, int]]) -> bool:
     return len(places) <= 1
 
 
+_MEASURE_UNIT = re.compile(r"^[^\d]*[\d.,]+(.*)$")
+
+
+def _one_unit(text: str, reading: list[tuple[str, int, int]]) -> bool:
+    """Whether a reading's target and actual print one unit (or none alike): "26次12次" is
+    26次 | 12次, not 2 | 6次 | 12次."""
+    found = set()
+    for name, a, b in reading:
+        if COLUMN_KIND.get(name) in ("measure", "spare_measure") and (unit := _MEASURE_UNIT.match(text[a:b])):
+            found.add(unit.group(1))
+    return len(found) <= 1
+
+
 def _has_amount(reading: list[tuple[str, int, int]]) -> bool:
     """Whether a reading places an amount (only then can its rate confirm the split)."""
     return any(COLUMN_KIND.get(name) == "amount" for name, _, _ in reading)
@@ -190,14 +203,16 @@ def _whole_tail(reading: list[tuple[str, int, int]], columns: list[str]) -> bool
 
 
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
-               costs: dict[str, int] | None = None, lost: bool = False) -> dict[str, Piece] | None:
+               costs: dict[str, int] | None = None, lost: bool = False, flags: tuple[str, ...] = (),
+               splitter: GluedSplitter | None = None) -> dict[str, Piece] | None:
     """The one reading of glued values (None when there is none or several). ``lost``: the
     row's amounts were printed as letters; a reading that places amounts all the same and
-    one that places none make the row ambiguous."""
-    readings = split_glued(text, columns, units)
+    one that places none make the row ambiguous. ``flags``: the words of 是否核心指标;
+    ``splitter``: one already made for a longer text that ``text`` begins."""
+    readings = splitter.readings(len(text)) if splitter is not None else split_glued(text, columns, units, flags)
     if not readings:
         return None
-    kept = [r for r in readings if _one_precision(text, r)] or readings
+    kept = [r for r in readings if _one_precision(text, r) and _one_unit(text, r)] or readings
     fitted = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
     bare = [r for r in kept if not _has_amount(r) and _whole_tail(r, columns) and not _zeros(text, r)]
     kept = ([] if fitted else bare) if lost else (fitted or bare)
@@ -215,55 +230,133 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     return {name: Piece(text[a:b], where[a]) for name, a, b in best}
 
 
-def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: str = "",
-               ) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece]]:
-    """Indicator rows glued into one text (name, values, next name, ...); and unread rests
-    (``lookalikes``: letters an OCR layer prints for digits; a run of them right after a
-    row's values is a figure lost to OCR, "IO", reported unread)."""
+class GluedLayout(Record):
+    """What a glued indicator row may hold: its value columns, the units a value may carry,
+    the words of 是否核心指标 (``flags``), the letters an OCR layer prints for digits, and
+    the 计量单位 / 指标性质 cells a name may end with (``name_tail``, None when the heading
+    prints neither column)."""
+
+    __slots__ = ("columns", "units", "flags", "lookalikes", "name_tail")
+    columns: list[str]
+    units: list[str]
+    flags: tuple[str, ...]
+    lookalikes: str
+    name_tail: re.Pattern[str] | None
+
+    def __init__(self, columns: list[str], units: list[str], flags: tuple[str, ...] = (), lookalikes: str = "",
+                 name_tail: re.Pattern[str] | None = None) -> None:
+        self.columns = columns
+        self.units = units
+        self.flags = flags
+        self.lookalikes = lookalikes
+        self.name_tail = name_tail
+
+    @property
+    def full(self) -> int:
+        """How many cells a complete row fills (text columns aside)."""
+        return len([c for c in self.columns if COLUMN_KIND.get(c) != "text"])
+
+
+def glued_rows(piece: Piece, layout: GluedLayout) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece]]:
+    """Indicator rows glued into one text (name, values, next name, ...); and unread rests.
+    A run of look-alike letters right after a row's values is a figure lost to OCR ("IO"),
+    reported unread; a row that cannot be read is reported unread up to the next row that
+    can, and reading goes on from there."""
     text = piece.text
     where = [piece.where.shifted(i) for i in range(len(text))]
     rows: list[tuple[Piece, dict[str, Piece]]] = []
     unread: list[Piece] = []
     start = 0
+    lookalikes = layout.lookalikes
     while start < len(text):
         lost = re.match(f"[{re.escape(lookalikes)}]+(?![A-Za-z])", text[start:]) if lookalikes and rows else None
         if lost is not None:
             unread.append(Piece(text[start:start + lost.end()], where[start]))
             start += lost.end()
             continue
-        found = _next_row(text, start, where, columns, units)
+        found = _next_row(text, start, where, layout)
         if found is None:
-            rest = text[start:]
+            resume = _resume(text, start, where, layout)
+            rest = text[start:resume]
             if re.search(r"\d", rest):
                 unread.append(Piece(rest, where[start]))
             elif rest.strip():
                 rows.append((Piece(rest, where[start]), {}))
-            break
+            start = resume
+            continue
         name_end, end, cells = found
-        if _values_in_name(text[start:name_end]) and len(cells) < len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
+        if _values_in_name(text[start:name_end]) and len(cells) < layout.full:
             unread.append(Piece(text[start:end], where[start]))  # a name holding figures: cells lost in it
         else:
-            rows.append((Piece(text[start:name_end], where[start]), cells))
+            rows.append((Piece(_bare_name(text[start:name_end], layout), where[start]), cells))
         start = end
     return rows, unread
 
 
-def _next_row(text: str, start: int, where: list[Where], columns: list[str], units: list[str]) -> tuple[int, int, dict[str, Piece]] | None:
+def _bare_name(name: str, layout: GluedLayout) -> str:
+    """A glued name without the 计量单位 / 指标性质 cells printed after it."""
+    tail = layout.name_tail.search(name) if layout.name_tail is not None else None
+    return name[:tail.start()] if tail and tail.start() else name
+
+
+def _resume(text: str, start: int, where: list[Where], layout: GluedLayout) -> int:
+    """Where reading goes on after a row that cannot be read: the next place after a row's
+    end (a 是/否 flag, or a figure before a name) where a row reads; the end of the text
+    when there is none."""
+    for pos in range(start + 1, len(text)):
+        ended = text[pos - 1] in "".join(layout.flags) if layout.flags else text[pos - 1].isdigit()
+        if ended and _IDEOGRAPH.match(text, pos) and _next_row(text, pos, where, layout) is not None:
+            return pos
+    return len(text)
+
+
+_FIGURE_IN_NAME = re.compile(r"\d%")
+
+
+def _next_row(text: str, start: int, where: list[Where], layout: GluedLayout) -> tuple[int, int, dict[str, Piece]] | None:
     """(end of the name, end of the row, cells) of the row starting at ``start``; the reading
-    filling the most columns wins, the nearest one on a tie."""
+    filling the most columns wins, the nearest one on a tie. A name never holds a
+    percentage figure: the search stops there."""
     best: tuple[int, int, int, dict[str, Piece]] | None = None
     for name_end in range(start + 1, len(text)):
-        if _NAME_END_BAD.search(text[name_end - 1]) or not (_START.match(text[name_end]) or _pair_start(text, name_end)):
+        if _FIGURE_IN_NAME.search(text, start, name_end + 1):
+            break
+        if not _name_ends(text, start, name_end, layout):
             continue
-        for end in range(min(len(text), name_end + _MAX_VALUES), name_end, -1):
-            if end < len(text) and (_START.match(text[end]) or text[end] in "%./" or _unit_follows(text, end, units)):
+        last = min(len(text), name_end + _MAX_VALUES)
+        splitter = GluedSplitter(text[name_end:last], layout.columns, layout.units, layout.flags)
+        for end in range(last, name_end, -1):
+            if end < len(text) and (_START.match(text[end]) or text[end] in "%./" or _unit_follows(text, end, layout.units)):
                 continue
-            cells = read_glued(text[name_end:end], where[name_end:end], columns, units)
-            if cells and (best is None or len(cells) > best[0]):
+            cells = read_glued(text[name_end:end], where[name_end:end], layout.columns, layout.units,
+                               flags=layout.flags, splitter=splitter)
+            if cells and not _junk_after_unit(text[start:name_end], cells, layout) and (best is None or len(cells) > best[0]):
                 best = (len(cells), name_end, end, cells)
-        if best is not None and best[0] == len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
+        if best is not None and best[0] >= layout.full:
             break
     return None if best is None else best[1:]
+
+
+def _name_ends(text: str, start: int, name_end: int, layout: GluedLayout) -> bool:
+    """Whether a name may end at ``name_end``: values start there, and the name does not end
+    with a figure's mark (unless it is the 计量单位 cell of a heading that prints one)."""
+    if not (_START.match(text[name_end]) or _pair_start(text, name_end)):
+        return False
+    if not _NAME_END_BAD.search(text[name_end - 1]):
+        return True
+    return layout.name_tail is not None and _bare_name(text[start:name_end], layout) != text[start:name_end]
+
+
+def _junk_after_unit(name: str, cells: dict[str, Piece], layout: GluedLayout) -> bool:
+    """Whether a name ends with its row's 计量单位 and a character or two more ("次数次到" before
+    "0次43次"): those characters are what is left of a target cell an OCR layer garbled."""
+    if layout.name_tail is None:
+        return False
+    unit = next((u.group(1) for c in ("target", "actual") if c in cells
+                 and (u := _MEASURE_UNIT.match(cells[c].text)) and u.group(1)), "")
+    if not unit or _bare_name(name, layout) != name or name.endswith(unit):
+        return False
+    return re.search(re.escape(unit) + r".{1,2}$", name) is not None
 
 
 def _unit_follows(text: str, end: int, units: list[str]) -> bool:

@@ -20,8 +20,10 @@ from ....model.figures import is_placeholder, normalise
 # Column kinds of model fields, and what an empty cell of the kind costs a reading.
 COLUMN_KIND = {"initial_budget": "amount", "annual_budget": "amount", "executed": "amount",
                "weight": "point", "score": "point", "execution_rate": "rate", "completion_rate": "rate",
-               "target": "measure", "actual": "measure", "deviation_reason": "text", "core": "text"}
-_EMPTY_COST = {"amount": 1, "measure": 1, "rate": 2, "point": 3, "text": 0}
+               "target": "measure", "actual": "measure", "adjusted_target": "spare_measure",
+               "deviation_reason": "text", "core": "text"}
+# An adjusted target (调整指标值) is usually left empty: its gap costs nothing.
+_EMPTY_COST = {"amount": 1, "measure": 1, "spare_measure": 0, "rate": 2, "point": 3, "text": 0}
 # A funds source row (其中:财政拨款) usually leaves 分值 and 得分 to the total row.
 PART_COST = {**_EMPTY_COST, "point": 0}
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
@@ -63,7 +65,7 @@ def fits(kind: str, column: str, text: str, exact: bool) -> bool:
         return kind == "num" and Decimal(normalise(text).replace(",", "")) <= 100
     if col == "rate":
         return kind == "pct" or (exact and kind == "num")
-    if col == "measure":
+    if col in ("measure", "spare_measure"):
         return kind in ("num", "pct", "measure", "date", "word")
     return kind == "word"
 
@@ -103,22 +105,33 @@ def _same_reading(first: tuple[int, ...], other: tuple[int, ...], kinds: list[st
 def _token_pattern(col: str, units: tuple[str, ...]) -> re.Pattern[str] | None:
     """The compiled pattern of one glued value of a column kind (or a placeholder)."""
     unit = "(?:" + "|".join(re.escape(u) for u in units) + ")"
-    pattern = {"amount": _AMOUNT, "point": _NUMBER, "rate": _NUMBER + "%",
-               "measure": f"(?:{_OPS})?{_NUMBER}(?:%|{unit}(?:/{unit})?)?|{_DATE}"}.get(col)
+    measure = f"(?:{_OPS})?{_NUMBER}(?:%|{unit}(?:/{unit})?)?|{_DATE}"
+    pattern = {"amount": _AMOUNT, "point": _NUMBER, "rate": _NUMBER + "%", "measure": measure,
+               "spare_measure": measure}.get(col)
     return None if pattern is None else re.compile(f"{pattern}|{_PLACEHOLDER}")
 
 
 _LONGEST_VALUE = 24
 
 
-def _tokens(column: str, text: str, start: int, units: list[str]) -> list[int]:
-    """End positions of every value of ``column``'s kind that starts at ``start``."""
+def _tokens(column: str, text: str, start: int, units: tuple[str, ...], flags: tuple[str, ...] = ()) -> list[int]:
+    """End positions of every value of ``column``'s kind that starts at ``start`` (``flags``:
+    the words a 是否核心指标 cell holds)."""
     col = COLUMN_KIND.get(column, "text")
-    pattern = _token_pattern(col, tuple(units))
+    if column == "core":
+        return [start + len(flag) for flag in flags if text.startswith(flag, start)]
+    return [start + size for size in _value_sizes(col, text[start:start + _LONGEST_VALUE], units)]
+
+
+@lru_cache(maxsize=4096)
+def _value_sizes(kind: str, window: str, units: tuple[str, ...]) -> tuple[int, ...]:
+    """The lengths of every value of a column kind that the window starts with (a row's
+    readings look at the same windows again and again)."""
+    pattern = _token_pattern(kind, units)
     if pattern is None:
-        return []
-    return [end for end in range(start + 1, min(len(text), start + _LONGEST_VALUE) + 1)
-            if pattern.fullmatch(text, start, end) and _plausible(col, text[start:end])]
+        return ()
+    return tuple(size for size in range(1, len(window) + 1)
+                 if pattern.fullmatch(window, 0, size) and _plausible(kind, window[:size]))
 
 
 def _plausible(kind: str, piece: str) -> bool:
@@ -142,27 +155,76 @@ def _pair(text: str, start: int, end_limit: int) -> list[int]:
     return ends
 
 
-def split_glued(text: str, columns: list[str], units: list[str]) -> list[list[tuple[str, int, int]]]:
-    """Every way ``text`` reads as values of ``columns`` in order (columns may be empty)."""
-    found: list[list[tuple[str, int, int]]] = []
+def _actual_after(columns: list[str], index: int) -> int | None:
+    """The index of the actual column right after the target at ``index`` (an adjusted
+    target column between them left empty), or None."""
+    for later in range(index + 1, len(columns)):
+        if columns[later] == "actual":
+            return later
+        if COLUMN_KIND.get(columns[later]) != "spare_measure":
+            return None
+    return None
 
-    def walk(pos: int, col: int, acc: list[tuple[str, int, int]]) -> None:
-        if len(found) > 400:
-            return
-        if pos == len(text):
-            found.append(list(acc))
-            return
-        for index in range(col, len(columns)):
-            name = columns[index]
-            if name == "target" and index + 1 < len(columns) and columns[index + 1] == "actual":
-                for end in _pair(text, pos, len(text)):
-                    half = pos + (end - pos) // 2
-                    walk(end, index + 2, [*acc, ("target", pos, half), ("actual", half, end)])
-            for end in _tokens(name, text, pos, units):
-                walk(end, index + 1, [*acc, (name, pos, end)])
 
-    walk(0, 0, [])
-    return found
+class GluedSplitter:
+    """Every way a glued text, or a prefix of it, reads as values of ``columns`` in order
+    (columns may be empty; ``flags``: the words a 是否核心指标 cell holds). The values that
+    may start at each place are found once and shared by all prefixes: a row's end is
+    sought by trying many prefixes of the same text."""
+
+    def __init__(self, text: str, columns: list[str], units: list[str], flags: tuple[str, ...] = ()) -> None:
+        self.text, self.columns, self.flags = text, columns, flags
+        self.units = tuple(units)
+        self.options: dict[tuple[int, int], list[tuple[int, int, tuple[tuple[str, int, int], ...]]]] = {}
+
+    def steps(self, pos: int, col: int) -> list[tuple[int, int, tuple[tuple[str, int, int], ...]]]:
+        """(next position, next column, cells read) of every value that may start at ``pos``."""
+        key = (pos, col)
+        found = self.options.get(key)
+        if found is None:
+            found = self.options[key] = []
+            for index in range(col, len(self.columns)):
+                name = self.columns[index]
+                actual = _actual_after(self.columns, index) if name == "target" else None
+                if actual is not None:
+                    for end in _pair(self.text, pos, len(self.text)):
+                        half = pos + (end - pos) // 2
+                        found.append((end, actual + 1, (("target", pos, half), ("actual", half, end))))
+                found.extend((end, index + 1, ((name, pos, end),))
+                             for end in _tokens(name, self.text, pos, self.units, self.flags))
+        return found
+
+    def readings(self, stop: int) -> list[list[tuple[str, int, int]]]:
+        """Every reading of ``text[:stop]`` (at most about 400)."""
+        found: list[list[tuple[str, int, int]]] = []
+        finishes: dict[tuple[int, int], bool] = {}
+
+        def finishes_from(pos: int, col: int) -> bool:
+            key = (pos, col)
+            if key not in finishes:
+                finishes[key] = pos == stop or any(
+                    end <= stop and finishes_from(end, nxt) for end, nxt, _ in self.steps(pos, col))
+            return finishes[key]
+
+        def walk(pos: int, col: int, acc: list[tuple[str, int, int]]) -> None:
+            if len(found) > 400:
+                return
+            if pos == stop:
+                found.append(list(acc))
+                return
+            for end, nxt, cells in self.steps(pos, col):
+                if end <= stop and finishes_from(end, nxt):
+                    walk(end, nxt, [*acc, *cells])
+
+        walk(0, 0, [])
+        return found
+
+
+def split_glued(text: str, columns: list[str], units: list[str], flags: tuple[str, ...] = (),
+                ) -> list[list[tuple[str, int, int]]]:
+    """Every way ``text`` reads as values of ``columns`` in order (columns may be empty;
+    ``flags``: the words a 是否核心指标 cell holds)."""
+    return GluedSplitter(text, columns, units, flags).readings(len(text))
 
 
 def best_split(readings: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
