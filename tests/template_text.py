@@ -286,7 +286,10 @@ SELFEVAL_DAMAGED_LAYOUTS = ("glued-lost",)
 # zero by an OCR text layer (each repair is a BC013 notice).
 SELFEVAL_OCR_LAYOUTS = ("spaces-ocr",)
 # The Chongqing 得分系数 form (计量单位 and 是否核心指标 columns, 执行率权重 / 执行率得分 headings).
-SELFEVAL_FORMS = ("spaces-chongqing",)
+# The same form glued without separators as an OCR text layer prints it: the 全年完成值 heading
+# out of order, 计量单位 and 指标性质 glued to the names, an empty 调整指标值 column.
+SELFEVAL_FORMS = ("spaces-chongqing", "glued-chongqing")
+SCRAMBLED_ACTUAL_HEADING = "成值全年完值"
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
@@ -359,10 +362,14 @@ def _unit_of(target: str) -> str:
     return found.group(1) if found else ""
 
 
-def _cq_rows(table: Data, year: str, title: str, unit: str) -> list[list[str]]:
+def _cq_rows(table: Data, year: str, title: str, unit: str, glued: bool = False) -> list[list[str]]:
     """A table in the Chongqing 得分系数 form: funds values right under their headings, one
-    indicator row per line with 计量单位 and 是否核心指标, no level headings."""
+    indicator row per line with 计量单位 and 是否核心指标, no level headings (``glued``: as an
+    OCR layer prints it, with 指标性质 and an empty 调整指标值 column, names ending in a letter
+    so that none ends in a digit, and the 全年完成值 heading out of order)."""
     columns = [(head, key) for head, key in _CQ_INDICATORS if any(key in row for row in table["indicators"])]
+    if glued:
+        return _cq_glued_rows(table, year, title, unit, columns)
     funds = table["funds"]
     rows = [[f"{title}({year}年度)"], *([["项目名称", table["name"]]] if table.get("name") else []), ["主管部门", unit],
             [head for head, _ in _CQ_FUNDS], [funds["total"].get(key, "") for _, key in _CQ_FUNDS]]
@@ -371,6 +378,24 @@ def _cq_rows(table: Data, year: str, title: str, unit: str) -> list[list[str]]:
     rows.append(["指标名称", "计量单位", *(head for head, _ in columns), "是否核心指标"])
     for index, row in enumerate(table["indicators"]):
         rows.append([row["name"], _unit_of(row["target"]), *(row.get(key, "") for _, key in columns),
+                     "是" if index % 2 == 0 else "否"])
+    rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
+    return rows
+
+
+def _cq_glued_rows(table: Data, year: str, title: str, unit: str, columns: list[tuple[str, str]]) -> list[list[str]]:
+    funds = table["funds"]
+    headings = [SCRAMBLED_ACTUAL_HEADING if head == "全年完成值" else head for head, _ in columns]
+    headings.insert(1, "调整指标值")
+    rows = [[f"{title}({year}年度)"], *([["项目名称", table["name"]]] if table.get("name") else []), ["主管部门", unit],
+            [head for head, _ in _CQ_FUNDS], [funds["total"].get(key, "") for _, key in _CQ_FUNDS]]
+    for number, part in enumerate(funds["parts"]):
+        rows.append([("其中:" if number == 0 else "") + part["label"], *(part.get(key, "") for _, key in _CQ_FUNDS)])
+    rows.append(["指标名称", "计量单位", "指标性质", *headings, "是否核心指标"])
+    for index, row in enumerate(table["indicators"]):
+        unit_cell = _unit_of(row["target"])
+        nature = "定量指标" if unit_cell else "定性指标"
+        rows.append([row["name"] + "情况", unit_cell, nature, *(row.get(key, "") for _, key in columns),
                      "是" if index % 2 == 0 else "否"])
     rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
     return rows
@@ -386,9 +411,9 @@ def render_selfeval(report: Data, layout: str) -> str:
     glued = layout.startswith("glued")
     ocr = layout.endswith("-ocr")
     layout = layout.removesuffix("-ocr")
-    if layout == "spaces-chongqing":
-        rows = [row for title, table in tables for row in _cq_rows(table, year, title, report["unit"]["name"])]
-        layout = "spaces"
+    if layout.endswith("-chongqing"):
+        rows = [row for title, table in tables for row in _cq_rows(table, year, title, report["unit"]["name"], glued)]
+        layout = layout.removesuffix("-chongqing")
     else:
         rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]
     if layout == "glued-lost":

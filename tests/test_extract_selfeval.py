@@ -457,6 +457,27 @@ STATED_RULES = """\
 """
 
 
+SPACED_RULES = """    项目支出绩效自评表(2024年度)
+    项目名称 示例项目
+    主管部门 某某单位
+    项目资金(万元) 年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
+    年度资金总额 10.00 10.00 10.00 10 100.00% 10.00
+    一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 完成率 赋分规则 得分
+    满意度指标 满意度指标 群众满意度 9 >=68% =46% 67.65% 按照完成比例赋分 {score}
+    产出指标 数量指标 发放份数 81 >=253份 =253份 100% 按照完成比例赋分 81
+    总分 100 97.09
+"""
+
+
+def test_a_score_an_ocr_layer_damaged_after_a_scoring_rule_stays_in_its_row(tmp_path: Path) -> None:
+    # "6.O9" after the 赋分规则 words is the row's 得分 (repaired to 6.09), not the start of a new row
+    path = _write(tmp_path, SPACED_RULES.format(score="6.O9"))
+    rows = _project(path)["indicators"]
+    assert [(row["name"], row["scoring_rule"], row["score"]) for row in rows] == [
+        ("群众满意度", "按照完成比例赋分", "6.09"), ("发放份数", "按照完成比例赋分", "81")]
+    assert [f.rule for f in _findings(path)] == ["BC013"]
+
+
 def test_a_printed_scoring_rule_column_scores_its_rows(tmp_path: Path) -> None:
     path = _write(tmp_path, STATED_RULES)
     rows = _project(path)["indicators"]

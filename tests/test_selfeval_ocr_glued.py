@@ -118,3 +118,41 @@ def test_a_row_whose_target_an_ocr_layer_garbled_is_unread_and_the_next_rows_are
     assert names == ["成本控制率", "预算完成率", "公共服务覆盖率", "群众满意度"]
     unread = [(f.rule, f.line, f.message_en) for f in _findings(path) if f.rule == "BC003"]
     assert len(unread) == 1 and unread[0][1] == 2 and "到0次42次" in unread[0][2]
+
+
+def _glued(text: str, columns: list[str]) -> dict[str, str] | None:
+    from budgetcheck.sources.documents.blocks import Where
+    from budgetcheck.sources.documents.selfeval.rows import read_glued
+
+    cells = read_glued(text, [Where("line 1", 1, 1 + i) for i in range(len(text))], columns, vocabulary().units,
+                       flags=("是", "否"))
+    return None if cells is None else {name: piece.text for name, piece in cells.items()}
+
+
+INDICATOR = ["target", "adjusted_target", "actual", "completion_rate", "weight", "score", "core"]
+FUNDS = ["initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score"]
+
+
+def test_weight_and_score_side_by_side_split_where_the_score_is_weight_times_the_coefficient() -> None:
+    # 2 | 0.67 (2 × 33.33 %), not 20.6 | 7: a 分值 is whole, and the 得分 follows the coefficient
+    assert _glued(">=3份=1份33.33%20.67否", INDICATOR) == {
+        "target": ">=3份", "actual": "=1份", "completion_rate": "33.33%", "weight": "2", "score": "0.67", "core": "否"}
+    assert _glued("≥40次42次100%1010是", INDICATOR)["weight"] == "10"  # type: ignore[index]
+    # 1 | 0 and 10 with an empty 得分 both fit: unread, never guessed
+    assert _glued(">=95份=82份86.32%10是", INDICATOR) is None
+
+
+def test_an_adjusted_target_is_read_only_when_no_reading_leaves_it_empty() -> None:
+    dated = _glued("2024年12月1日前2024年11月1日100%9090是", INDICATOR)
+    assert dated is not None and (dated["target"], dated["actual"]) == ("2024年12月1日前", "2024年11月1日")
+    assert "adjusted_target" not in dated
+    assert _glued("≥40次≥45次42次100%2020是", INDICATOR) == {
+        "target": "≥40次", "adjusted_target": "≥45次", "actual": "42次", "completion_rate": "100%", "weight": "20",
+        "score": "20", "core": "是"}
+
+
+def test_a_glued_funds_row_prefers_the_reading_whose_score_is_within_its_weight() -> None:
+    # 0.00 | 14.54 | 14.54 | 10 | 100.00% | 10.00, not 0.001 | 4.541 | 4.541 | 0 | 100.00% | 10.00
+    assert _glued("0.0014.5414.5410100.00%10.00", FUNDS) == {
+        "initial_budget": "0.00", "annual_budget": "14.54", "executed": "14.54", "weight": "10",
+        "execution_rate": "100.00%", "score": "10.00"}

@@ -392,8 +392,9 @@ class TableParser(Record):
         for piece in self.ahead[:depth]:
             if piece.glued or label_of(piece.text, self.vocab) is not None:
                 return False
-            if value_kind(piece.text, self.units) not in ("word",):
-                return True
+            kind = value_kind(piece.text, self.units)
+            if kind != "word" or repaired_text(piece.text, kind, self.units, self.vocab.lookalikes) is not None:
+                return True  # a value (a figure with OCR look-alike letters is one)
         return False
 
     def _glued_indicators(self, table: Table, piece: Piece) -> None:

@@ -159,6 +159,28 @@ def _rate_fits(cells: dict[str, str]) -> bool:
     return rate + margin >= low and rate - margin <= high
 
 
+def _score_fits(cells: dict[str, str]) -> bool:
+    """Whether a reading's 得分 is its 分值 × completion rate (capped at 100 % or not) within
+    the rounding of the printed cells; False when one of the three is not there."""
+    try:
+        weight, score = Decimal(cells["weight"]), Decimal(cells["score"])
+        rate_text = cells["completion_rate"].rstrip("%")
+        rate = Decimal(rate_text) / 100
+    except (KeyError, InvalidOperation):
+        return False
+    margin = _half(cells["score"]) + weight * _half(rate_text) / 100
+    return any(abs(score - weight * r) <= margin for r in (rate, min(rate, Decimal(1))))
+
+
+def _within_weight(cells: dict[str, str]) -> bool:
+    """Whether a reading's 得分 is at most its 分值 (a tie-break only: a score above its
+    weight is a finding where nothing else reads)."""
+    try:
+        return Decimal(cells["score"]) <= Decimal(cells["weight"])
+    except (KeyError, InvalidOperation):
+        return True
+
+
 def _cost(reading: list[tuple[str, int, int]], columns: list[str], costs: dict[str, int]) -> int:
     used = {name for name, _, _ in reading}
     return sum(costs[COLUMN_KIND.get(c, "text")] for c in columns if c not in used)
@@ -223,7 +245,14 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     table = costs or EMPTY_COST
     low = min(_cost(r, columns, table) for r in kept)
     kept = [r for r in kept if _cost(r, columns, table) == low]
+    # an adjusted target (调整指标值) is read only when no reading leaves it empty
+    kept = [r for r in kept if not any(COLUMN_KIND.get(n) == "spare_measure" for n, _, _ in r)] or kept
     distinct = {tuple(("amount" if COLUMN_KIND.get(n) == "amount" else n, text[a:b]) for n, a, b in r) for r in kept}
+    if len(distinct) > 1:  # 分值 and 得分 side by side ("10.63"): the one whose 得分 is 分值 × 得分系数
+        kept = [r for r in kept if _score_fits({n: text[a:b] for n, a, b in r})] or kept
+        kept = [r for r in kept if all("." not in text[a:b] for n, a, b in r if n == "weight")] or kept  # 分值 are whole
+        kept = [r for r in kept if _within_weight({n: text[a:b] for n, a, b in r})] or kept
+        distinct = {tuple(("amount" if COLUMN_KIND.get(n) == "amount" else n, text[a:b]) for n, a, b in r) for r in kept}
     if len(distinct) != 1:
         return None
     best = max(kept, key=lambda r: tuple(columns.index(n) for n, _, _ in r))
