@@ -156,3 +156,34 @@ def test_a_glued_funds_row_prefers_the_reading_whose_score_is_within_its_weight(
     assert _glued("0.0014.5414.5410100.00%10.00", FUNDS) == {
         "initial_budget": "0.00", "annual_budget": "14.54", "executed": "14.54", "weight": "10",
         "execution_rate": "100.00%", "score": "10.00"}
+
+
+OCR_TABLE = """    部门整体绩效自评表
+    (2023年度)
+    单位名称 示例区文化馆
+    年初预算数 全年预算数 全年执行数 执行率(%) 执行率权重 执行率得分(分)
+    120 120 114 95% {weight} 9.5
+    指标名称 计量单位 年初指标值 全年完成值 得分系数(%) 指标权重(分) 指标得分(分) 是否核心指标
+    举办展览次数 次 {target} 13次 100% 30 30 是
+    政府采购执行率 % 100% 100% 100% 20 20 是
+    公众满意度 % 90% 96% 100% 40 40 否
+    自评总分 99.5
+"""
+
+
+def test_a_comparator_an_ocr_layer_may_have_printed_as_2_leaves_both_readings_open(tmp_path: Path) -> None:
+    path = _write(tmp_path, OCR_TABLE.format(weight="1O", target="26次"))
+    row = _table(path)["indicators"][0]
+    assert (row["target"], row["target_alternative"]) == ("26次", "≥6次")
+    # 13 of ≥6 is met, 13 of 26 is not: no missed target, no rate mismatch, only the notice
+    assert [(f.rule, f.line) for f in _findings(path) if f.rule != "BC013"] == [("BC014", 7)]
+    both_missed = _write(tmp_path, OCR_TABLE.format(weight="1O", target="29次").replace("13次", "5次"))
+    assert {f.rule for f in _findings(both_missed) if f.severity.value == "error"} == {"BC604", "BC611"}
+
+
+def test_a_leading_2_is_a_2_without_ocr_damage_or_before_a_zero(tmp_path: Path) -> None:
+    clean = _write(tmp_path, OCR_TABLE.format(weight="10", target="26次"))
+    assert "target_alternative" not in _table(clean)["indicators"][0]
+    assert {f.rule for f in _findings(clean) if f.severity.value == "error"} == {"BC604", "BC611"}
+    zero = _write(tmp_path, OCR_TABLE.format(weight="1O", target="20次"))
+    assert "target_alternative" not in _table(zero)["indicators"][0]

@@ -349,7 +349,7 @@ KINDS: dict[str, KindSpec] = {
             "execution_rate", "execution_score", "weights_total", "score_range", "total_score", "completion_rate",
             "indicator_score", "deadline", "qualitative_band", "satisfaction", "grade", "cost_cover", "far_above",
             "execution_note", "missed_target", "heading_weights", "not_printed", "unmeasured_actual",
-            "unspent_outputs_met",
+            "unspent_outputs_met", "ocr_alternative",
         )
     },
 }

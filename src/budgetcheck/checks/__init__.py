@@ -31,7 +31,7 @@ from .arithmetic.statement_sums import check_statement_sum
 from .arithmetic.statements import (
     check_balance, check_claim_unchanged, check_damaged, check_difference, check_repaired, check_whole_base,
 )
-from .scoring.printed import check_not_printed, check_unmeasured_actual
+from .scoring.printed import check_not_printed, check_ocr_alternative, check_unmeasured_actual
 
 # Each function takes its kind's own target class (catalogue/targets.py); the catalogue
 # parses every target into that class at load, and tests/test_check_signatures.py keeps the
@@ -81,4 +81,5 @@ KINDS: dict[str, CheckKind] = {
     "whole_base": check_whole_base,
     "not_printed": check_not_printed,
     "unmeasured_actual": check_unmeasured_actual,
+    "ocr_alternative": check_ocr_alternative,
 }

@@ -262,6 +262,9 @@ class Indicator(Base):
     name: str
     weight: Score | None = None
     target: MeasureCell = Field(default_factory=lambda: NOT_PRINTED)
+    target_alternative: MeasureCell | None = None
+    """Another reading of the target that an OCR text layer leaves open (a ≥ printed as the
+    digit 2: "26次" may be ≥6次); the row is checked under both readings (BC014)."""
     initial_target: MeasureCell | None = None
     """The target set at the start of the year, where an adjusted target (调整指标值) replaced it
     as ``target``."""

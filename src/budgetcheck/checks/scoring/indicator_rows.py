@@ -17,7 +17,7 @@ from ..context import TRUNCATION_RULE, Context
 from ...model.records import Frozen, set_field
 from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
-from .rating import Assessment, Direction, assess
+from .rating import Assessment, Direction, assess, either
 
 UNIT_TABLE = {"en": "unit table", "zh": "单位整体支出绩效自评表"}
 
@@ -144,13 +144,22 @@ def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conve
         return found
     name, places = table_name(table, path), table_places(table)
     made = [
-        IndicatorRow(path + ("indicators", index), indicator, name,
-            assess(indicator.target, indicator.actual, conv, places.actual_percent, indicator.name), places)
+        IndicatorRow(path + ("indicators", index), indicator, name, _assessed(indicator, conv, places.actual_percent), places)
         for index, indicator in enumerate(table.indicators)
         if _rated(indicator)
     ]
     ctx.memo[key] = (conv, made)
     return made
+
+
+def _assessed(indicator: Indicator, conv: Conventions, percent_places: int) -> Assessment:
+    """The row's assessment; with an OCR reading of the target left open, what either
+    reading allows (a finding needs both readings to give it)."""
+    first = assess(indicator.target, indicator.actual, conv, percent_places, indicator.name)
+    other = indicator.target_alternative
+    if other is None:
+        return first
+    return either(first, assess(other, indicator.actual, conv, percent_places, indicator.name))
 
 
 def printed_rate(row: IndicatorRow) -> list[Interval]:

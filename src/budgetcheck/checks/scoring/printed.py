@@ -88,3 +88,15 @@ def check_unmeasured_actual(ctx: Context, rule: Rule, target: TableTarget) -> It
             values = {"table": table_name(table, path), "item": row.name, "why": _WHY[why][0], "why_zh": _WHY[why][1],
                       "target": row.target.text, "actual": actual}
             yield ctx.finding(rule, at, values, found=actual or None)
+
+
+def check_ocr_alternative(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
+    """A target read two ways (as printed, and with a leading digit as the comparator an OCR
+    layer may have turned into it)."""
+    for path, table in _tables(ctx, target):
+        name = table_name(table, path)
+        for index, row in enumerate(table.indicators):
+            if row.target_alternative is not None:
+                at = path + ("indicators", index, "target")
+                values = {"table": name, "item": row.name, "printed": row.target.text, "read": row.target_alternative.text}
+                yield ctx.finding(rule, at, values, expected=row.target_alternative.text, found=row.target.text)

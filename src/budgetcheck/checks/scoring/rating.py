@@ -176,3 +176,15 @@ def money(measure: Measure, exact: bool = False) -> Interval | None:
         return None if goal is None else Interval.point(goal * factor)
     value = actual_interval(measure)
     return None if value is None else value * Interval.point(factor)
+
+
+def either(first: Assessment, second: Assessment) -> Assessment:
+    """What two readings of one target allow together: every rate of either, met only when
+    both are met, and the span of both ratios (a direction they disagree on is unknown)."""
+    if first.direction is not second.direction:
+        return Assessment(Direction.UNKNOWN)
+    met = None if first.met is None or second.met is None else first.met and second.met
+    ratio = None
+    if first.ratio is not None and second.ratio is not None:
+        ratio = Interval(min(first.ratio.lo, second.ratio.lo), max(first.ratio.hi, second.ratio.hi))
+    return Assessment(first.direction, tuple(dict.fromkeys(first.rates + second.rates)), met=met, ratio=ratio)

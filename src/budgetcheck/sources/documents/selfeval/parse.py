@@ -13,7 +13,7 @@ import re
 from ....model.records import Record
 from ..sink import Problem, Sink
 from .cells import Piece
-from .repair import Repair, repaired_text
+from .repair import Repair, repaired_text, uncertain_comparators
 from .rows import GluedLayout, Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
 from .split import PART_COST, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
@@ -39,7 +39,7 @@ class Table(Record):
     """One table being read."""
 
     __slots__ = ("sink", "unit", "funds_columns", "indicator_columns", "mode", "content", "meta_key",
-                 "level1", "level2", "row", "grade_next")
+                 "level1", "level2", "row", "grade_next", "ocr")
     sink: Sink
     unit: bool
     funds_columns: list[str]
@@ -51,6 +51,8 @@ class Table(Record):
     level2: str | None
     row: Row | None
     grade_next: bool
+    ocr: bool
+    """The table's text shows an OCR layer's damage (a repaired or a lost figure)."""
 
     def __init__(
         self, sink: Sink, unit: bool = False, funds_columns: list[str] | None = None,
@@ -69,6 +71,7 @@ class Table(Record):
         self.level2 = level2
         self.row = row
         self.grade_next = grade_next
+        self.ocr = False
 
 
 _TARGET_PARTS = ("target_operator", "target_value", "target_unit")
@@ -156,6 +159,8 @@ class TableParser(Record):
         """Close the table being read (its last row is stored)."""
         if self.table is not None:
             self._flush(self.table)
+            if self.table.ocr:
+                uncertain_comparators(self.table.sink, self.vocab)
             self.table = None
 
     # -- cells ----------------------------------------------------------------------------
@@ -408,6 +413,7 @@ class TableParser(Record):
                 self._store_indicator(table, name, cells)
         for lost in (p for p in rest if not re.search(r"\d", p.text)):  # a figure lost to OCR letters ("IO")
             self.problems.append(Problem(self.section, lost.text, lost.where))
+            table.ocr = True
             table.sink.set("incomplete", True)
         self._unread(rest)
 
@@ -457,6 +463,7 @@ class TableParser(Record):
                                table.funds_columns, self.units, costs, lost=skip > 0)
             if cells is not None and skip:  # the letters stand for amounts: reported unread
                 self.problems.append(Problem(self.section, values[0].text[:skip].strip(), values[0].where))
+                table.ocr = True
                 table.sink.set("incomplete", True)
         else:
             left: list[Piece] = []
@@ -496,6 +503,7 @@ class TableParser(Record):
 
     def _repaired(self, table: Table, repairs: list[Repair]) -> None:
         """Record figures read only after their look-alike letters were repaired (BC013)."""
+        table.ocr = table.ocr or bool(repairs)
         for repair in repairs:
             entry = table.sink.append("repaired")
             entry.set("printed", repair.printed.text.strip(), repair.printed.where)

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ....model.figures import normalise
+from ..sink import Sink
 from .cells import Piece
 from .split import COLUMN_KIND, value_kind
+from .vocab import Vocabulary
 
 NUMERIC_KINDS = ("amount", "point", "rate")
 _FIGURE_KINDS = ("num", "pct")
@@ -43,3 +46,23 @@ def repaired_text(text: str, kind: str, units: list[str], lookalikes: dict[str, 
 def numeric(column: str | None) -> bool:
     """Whether a column holds figures only (where a repair may stand)."""
     return column is not None and COLUMN_KIND.get(column) in NUMERIC_KINDS
+
+
+_BARE_NUMBER = re.compile(r"\d")
+_COMPARATOR = re.compile(r"[≥≤≧≦═=><‹›]|不低于|不少于|不超过|不高于|小于|大于|低于|高于")
+
+
+def uncertain_comparators(table: Sink, vocab: Vocabulary) -> None:
+    """Give each bare target that may be a comparator an OCR layer printed as a digit its
+    other reading (``target_alternative``: "26次" may be ≥6次), in a table whose text shows
+    OCR damage and where no target prints a comparator at all (the layer lost them all)."""
+    rows = table.data.get("indicators", [])
+    targets = [normalise(str(row.get("target", ""))) for row in rows]
+    if any(_COMPARATOR.match(target) for target in targets):
+        return  # the comparators that are printed read: a leading digit is a digit
+    for index, (row, target) in enumerate(zip(rows, targets)):
+        for digit, comparator in vocab.raw["ocr_comparators"].items():
+            rest = target[len(digit):]
+            if target.startswith(digit) and rest[:1].isdigit() and rest[:1] != "0":
+                row_sink = Sink(row, table.origins, table.path + ("indicators", index))
+                row_sink.set("target_alternative", comparator + rest, table.origins.get(row_sink.path + ("target",)))

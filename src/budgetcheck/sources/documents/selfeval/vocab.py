@@ -27,6 +27,7 @@ SHAPES: dict[str, str] = {
     **dict.fromkeys(("weight_suffix", "heading_suffix", "name_prefix", "page_marker"), "regex"),
     **dict.fromkeys(("core_values", "indicator_natures", "units", "not_in_glued"), "words"),
     "ocr_lookalikes": "lookalikes",
+    "ocr_comparators": "comparators",
 }
 
 
@@ -66,6 +67,10 @@ def _check_shape(key: str, shape: str, value: Any) -> None:
             re.compile(value)
         elif shape == "words":
             texts(value, key)
+        elif shape == "comparators":
+            if not isinstance(value, dict) or not all(isinstance(k, str) and k.isdigit() and isinstance(v, str)
+                                                      and v in "≥≤><" for k, v in value.items()):
+                raise VocabularyError(f"vocabulary.yaml: {key} must map digits to the comparator each may stand for")
         elif not isinstance(value, dict) or not all(isinstance(v, str) and len(v) == 1 and v.isdigit()
                                                     for v in value.values()):
             raise VocabularyError(f"vocabulary.yaml: {key} must map letters to the digit each stands for")
