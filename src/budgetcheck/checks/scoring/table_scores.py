@@ -36,6 +36,18 @@ def _weights(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Fig
     return found
 
 
+def odd_one_out(parts: list[tuple[DataPath, Figure]], excess: Fraction) -> DataPath | None:
+    """The one weight that breaks a sum: every other weight is one and the same value (at
+    least two of them), and this one differs from it by exactly the excess; None otherwise
+    (then the total is where the sum breaks)."""
+    if len(parts) < 3:
+        return None
+    found = [p for index, (p, fig) in enumerate(parts)
+             if fig.exact - excess != fig.exact
+             and len({f.exact for i, (_, f) in enumerate(parts) if i != index} | {fig.exact - excess}) == 1]
+    return found[0] if len(found) == 1 else None
+
+
 def check_weights_total(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:
     """Σ weights = the printed total weight, or 100 when none is printed (weights are exact)."""
     for path, table in tables(ctx, target):
@@ -53,7 +65,9 @@ def check_weights_total(ctx: Context, rule: Rule, target: TableTarget) -> Iterat
             if printed.exact != summed:
                 summed_text = format_fraction(summed, places)
                 values |= {"sum": summed_text, "total": printed.text}
-                yield ctx.finding(rule, at, values, expected=summed_text, found=printed.text, related=paths)
+                odd = odd_one_out(parts, summed - printed.exact)
+                where, related = (odd, [at, *paths]) if odd is not None else (at, paths)
+                yield ctx.finding(rule, where, values, expected=summed_text, found=printed.text, related=related)
         else:
             ctx.touch(paths)
             if summed != 100:
