@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ....model.figures import normalise
 from ....model.records import Record
@@ -340,6 +341,7 @@ def _resume(text: str, start: int, where: list[Where], layout: GluedLayout) -> i
 
 
 _FIGURE_IN_NAME = re.compile(r"\d%")
+_MAX_NAME = 60  # characters of one glued indicator name, with the 计量单位 and 指标性质 glued to it
 
 
 def _next_row(text: str, start: int, where: list[Where], layout: GluedLayout) -> tuple[int, int, dict[str, Piece]] | None:
@@ -347,9 +349,9 @@ def _next_row(text: str, start: int, where: list[Where], layout: GluedLayout) ->
     filling the most columns wins, the nearest one on a tie. A name never holds a
     percentage figure: the search stops there."""
     best: tuple[int, int, int, dict[str, Piece]] | None = None
-    for name_end in range(start + 1, len(text)):
-        if _FIGURE_IN_NAME.search(text, start, name_end + 1):
-            break
+    figure = _FIGURE_IN_NAME.search(text, start)
+    last = min(len(text), start + _MAX_NAME, figure.start() + 1 if figure else len(text))
+    for name_end in range(start + 1, last):
         if not _name_ends(text, start, name_end, layout):
             continue
         last = min(len(text), name_end + _MAX_VALUES)
@@ -391,9 +393,20 @@ def _junk_after_unit(name: str, cells: dict[str, Piece], layout: GluedLayout) ->
 def _unit_follows(text: str, end: int, units: list[str]) -> bool:
     """Whether a number ends at ``end`` and a unit follows it that no name goes on from
     (``2370`` of ``2370人IO``: one value; ``1`` of ``1项目2指标`` ends before a name)."""
-    if not text[end - 1].isdigit():
+    if not text[end - 1].isdigit() or end >= len(text):
         return False
-    return any(text.startswith(unit, end) and not _IDEOGRAPH.match(text, end + len(unit)) for unit in units if unit != "%")
+    return any(text.startswith(unit, end) and not _IDEOGRAPH.match(text, end + len(unit))
+               for unit in _units_by_first(tuple(units)).get(text[end], ()))
+
+
+@lru_cache(maxsize=8)
+def _units_by_first(units: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The units other than % by their first character."""
+    found: dict[str, list[str]] = {}
+    for unit in units:
+        if unit != "%":
+            found.setdefault(unit[0], []).append(unit)
+    return {first: tuple(group) for first, group in found.items()}
 
 
 def _values_in_name(name: str) -> bool:

@@ -176,6 +176,7 @@ class GluedSplitter:
         self.text, self.columns, self.flags = text, columns, flags
         self.units = tuple(units)
         self.options: dict[tuple[int, int], list[tuple[int, int, tuple[tuple[str, int, int], ...]]]] = {}
+        self._reached: frozenset[int] | None = None
 
     def steps(self, pos: int, col: int) -> list[tuple[int, int, tuple[tuple[str, int, int], ...]]]:
         """(next position, next column, cells read) of every value that may start at ``pos``."""
@@ -194,9 +195,24 @@ class GluedSplitter:
                              for end in _tokens(name, self.text, pos, self.units, self.flags))
         return found
 
+    def reached(self) -> frozenset[int]:
+        """Every place some reading from the start of the text gets to (found once)."""
+        if self._reached is None:
+            seen, todo = {(0, 0)}, [(0, 0)]
+            while todo:
+                pos, col = todo.pop()
+                for end, nxt, _ in self.steps(pos, col):
+                    if (end, nxt) not in seen:
+                        seen.add((end, nxt))
+                        todo.append((end, nxt))
+            self._reached = frozenset(pos for pos, _ in seen)
+        return self._reached
+
     def readings(self, stop: int) -> list[list[tuple[str, int, int]]]:
         """Every reading of ``text[:stop]`` (at most about 400)."""
         found: list[list[tuple[str, int, int]]] = []
+        if stop not in self.reached():
+            return found
         finishes: dict[tuple[int, int], bool] = {}
 
         def finishes_from(pos: int, col: int) -> bool:
