@@ -48,7 +48,7 @@ def _groups(table: EvaluationTable) -> Iterator[tuple[int, str, Figure, list[int
     weight of its own (those are the level texts' blocks already)."""
     for index, group in enumerate(getattr(table, "groups", None) or ()):
         label, weight = getattr(group, "label", None), getattr(group, "weight", None)
-        if not label or not isinstance(weight, Figure) or heading_weight(label) is not None:
+        if getattr(group, "level", 1) != 1 or not label or not isinstance(weight, Figure) or heading_weight(label) is not None:
             continue
         members = [i for i, row in enumerate(table.indicators) if normalise(row.level1 or "") == normalise(label)]
         if members:

@@ -269,11 +269,13 @@ class TableParser(Record):
         text = strip_suffixes(piece.text, self.vocab)[0].strip() if label.kind != "weight_only" else None
         if label.kind == "level1" and text == table.level1 and not label.weight:
             label = Label("level2")  # 满意度指标 under 满意度指标: the second is its level 2
-        if label.kind == "level2" and table.level1 is not None:
-            table.level2 = text
-            return
         if label.kind == "level2":
             table.level2 = text
+            if label.weight:  # kept even when the table is cut before its rows
+                group = table.sink.append("groups")
+                group.set("label", text, piece.where)
+                group.set("weight", label.weight, piece.where)
+                group.set("level", 2)
             return
         table.level1, table.level2 = text, None
         group = table.sink.append("groups")
