@@ -37,13 +37,16 @@ def _has_rows(table: EvaluationTable, group: IndicatorGroup, parent: str | None)
 
 
 def empty_headings(table: EvaluationTable) -> list[Figure]:
-    """The weights of the labelled, weighted headings with no visible row under them."""
+    """The weights of the labelled, weighted headings with no visible row under them (a
+    level-2 heading under an empty level-1 heading is inside that one's weight already)."""
     found: list[Figure] = []
     parent: str | None = None
+    parent_empty = False
     for group in table.groups:
+        empty = bool(group.label) and isinstance(group.weight, Figure) and not _has_rows(table, group, parent)
         if group.level == 1:
-            parent = _base(group.label) or None
-        if group.label and isinstance(group.weight, Figure) and not _has_rows(table, group, parent):
+            parent, parent_empty = _base(group.label) or None, empty
+        if empty and isinstance(group.weight, Figure) and not (group.level == 2 and parent_empty):
             found.append(group.weight)
     return found
 
