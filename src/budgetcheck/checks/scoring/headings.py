@@ -9,7 +9,6 @@ read the same way: the rows whose level-1 text is the group's label.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from ...model.exact import Fraction
 
@@ -21,8 +20,8 @@ from ...model.report import EvaluationTable
 from ...model.paths import DataPath
 from ..context import Context
 from .indicator_rows import table_name, tables
+from .unseen import HEADING_WEIGHT
 
-HEADING_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 LEVELS = ("level1", "level2")
 
 

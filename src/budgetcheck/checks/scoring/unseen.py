@@ -10,11 +10,15 @@ measured: they are exact.
 
 from __future__ import annotations
 
+import re
+
 from ...model.exact import Fraction
 from ...model.figures import Figure, normalise
 from ...model.report import EvaluationTable, IndicatorGroup
-from .headings import HEADING_WEIGHT
 from .precision import figure
+
+HEADING_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+"""A weight printed in a heading: ``产出指标(50分)``, ``数量指标（10分）``."""
 
 STANDARD_TOTAL = Fraction(100)
 """The total weight of a table that prints none (the weights of a table add up to 100)."""
