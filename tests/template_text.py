@@ -287,6 +287,10 @@ SELFEVAL_DAMAGED_LAYOUTS = ("glued-lost",)
 SELFEVAL_OCR_LAYOUTS = ("spaces-ocr",)
 # The Chongqing 得分系数 form (计量单位 and 是否核心指标 columns, 执行率权重 / 执行率得分 headings).
 SELFEVAL_FORMS = ("spaces-chongqing",)
+# Tables cut by their page inside the last block: headings printed with their weights
+# (产出指标(40分), 数量指标(20分)), the 自评得分 in the header block, the last heading's rows
+# lost but for the start of a name (the rows reordered so that each heading is printed once).
+SELFEVAL_CUT_LAYOUTS = ("spaces-cut",)
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
@@ -340,6 +344,55 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bo
     return rows
 
 
+def _blocks(rows: list[Data]) -> list[Data]:
+    """The indicator rows grouped by level-1, then level-2 heading, in order of first appearance."""
+    first1 = {r["level1"]: i for i, r in reversed(list(enumerate(rows)))}
+    first2 = {(r["level1"], r["level2"]): i for i, r in reversed(list(enumerate(rows)))}
+    return sorted(rows, key=lambda r: (first1[r["level1"]], first2[(r["level1"], r["level2"])]))
+
+
+def cut_block(rows: list[Data]) -> tuple[list[Data], list[Data]]:
+    """The rows a cut table still shows and the rows of its last block it loses (as printed
+    by the ``spaces-cut`` layout: grouped by heading, the last heading's rows lost)."""
+    ordered = _blocks(rows)
+    last = (ordered[-1]["level1"], ordered[-1]["level2"])
+    return ([r for r in ordered if (r["level1"], r["level2"]) != last],
+            [r for r in ordered if (r["level1"], r["level2"]) == last])
+
+
+def _weighted(text: str, rows: list[Data], *keys: str) -> str:
+    """A heading with the weight of the rows under it: ``产出指标(40分)``."""
+    total = sum(int(r["weight"]) for r in rows if all(r[k] == v for k, v in zip(("level1", "level2"), keys)))
+    return f"{text}({total}分)"
+
+
+def _cut_rows(table: Data, year: str, title: str, unit: str) -> list[list[str]]:
+    """A table cut inside its last block: weighted headings, 自评得分 in the header, the last
+    block's rows gone but for the first two characters of its first name."""
+    rows = _se_rows({**table, "indicators": []}, year, title, unit, glued=False)[:-1]  # no 总分 row
+    rows.insert(2, ["自评得分", table["total"]["score"]])
+    indicators = _blocks(table["indicators"])
+    shown, _ = cut_block(indicators)
+    columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in indicators)]
+    rows[-1] = rows[-1][:3] + [head for head, _ in columns]
+    above: dict[str, str] = {}
+    for row in [*shown, {**indicators[-1], "cut": True}]:
+        cells = []
+        for depth, level in enumerate(("level1", "level2")):
+            if above.get(level) != row[level]:
+                if depth == 0:
+                    above.pop("level2", None)  # a new level-1 block prints its level-2 heading again
+                keys = (row["level1"], row["level2"])[: depth + 1]
+                plain = depth == 1 and row["level2"] == row["level1"]  # 满意度指标 under 满意度指标
+                cells.append(row[level] if plain else _weighted(row[level], indicators, *keys))
+                above[level] = row[level]
+        if row.get("cut"):
+            rows.append([*cells, re.sub(r"\d.*", "", row["name"])[:2]])
+        else:
+            rows.append([*cells, row["name"], *(row.get(key, "") for _, key in columns)])
+    return rows
+
+
 def _lost_amounts(row: list[str]) -> list[str]:
     """A funds total row whose three amounts the OCR layer turned into one letter."""
     if row[0] != "年度资金总额" or not all(row[4:7]):
@@ -388,6 +441,9 @@ def render_selfeval(report: Data, layout: str) -> str:
     layout = layout.removesuffix("-ocr")
     if layout == "spaces-chongqing":
         rows = [row for title, table in tables for row in _cq_rows(table, year, title, report["unit"]["name"])]
+        layout = "spaces"
+    elif layout == "spaces-cut":
+        rows = [row for title, table in tables for row in _cut_rows(table, year, title, report["unit"]["name"])]
         layout = "spaces"
     else:
         rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]

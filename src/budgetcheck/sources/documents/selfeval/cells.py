@@ -64,8 +64,8 @@ def _spaced(paragraph: Paragraph, vocab: Vocabulary) -> bool:
     parts = _SPACES.split(paragraph.text.strip())
     if len(parts) < 2:
         return False
-    if (label := label_of(parts[0], vocab)) is not None and label.kind == "meta":
-        return True  # 项目名称 示例项目
+    if (label := label_of(parts[0], vocab)) is not None and (label.kind == "meta" or label.weight is not None):
+        return True  # 项目名称 示例项目; 数量指标(10分) 学生满 (a weighted heading before a cell)
     values = sum(1 for p in parts[1:] if (_NUMBERISH.search(p) and len(p) <= 12) or is_placeholder(p))
     return values > 0 or sum(is_word(p, vocab) for p in parts) >= 2 or sum(_META.match(p) is not None for p in parts) >= 2
 
