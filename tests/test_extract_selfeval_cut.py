@@ -74,3 +74,39 @@ def test_a_cut_table_total_above_the_largest_possible_sum_is_an_error(tmp_path: 
 
 def test_a_cut_table_total_below_the_visible_scores_is_an_error(tmp_path: Path) -> None:
     assert _loud(_findings(_write(tmp_path, CUT_GLUED.format(total="88", score="20")))) == [("BC603", "89", "88")]
+
+
+# -- OCR dashes of empty cells and word actuals in glued rows -------------------------------
+DASHED_GLUED = (
+    "1、某县部门项目支出绩效自评表(2022年)项目名称示例课桌更新经费主管部门某县教育局实施单位某县第三小学"
+    "自评得分{total}项目资金(万元)年初预算数全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额30.0030.0030.00100%"
+    "一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分"
+    "项目决策(10分)立项依据充分性6一依据充分、程序规范6{decision}"
+    "项目管理(20分)投入管理资金到位率10一100%10财务管理资金使用合规性10-使用合规10"
+    "项目产出(70分)数量指标(70分)更新课桌数量70300套300套70\n"
+)
+
+
+def test_a_dash_printed_as_one_is_an_empty_target_and_the_word_after_it_the_actual(tmp_path: Path) -> None:
+    path = _write(tmp_path, DASHED_GLUED.format(total="100", decision="绩效目标合理性4目标明确4"))
+    project = _project(path)
+    read = {row["name"]: (row["weight"], row["target"], row["actual"], row["score"]) for row in project["indicators"]}
+    assert read == {"立项依据充分性": ("6", "—", "依据充分、程序规范", "6"), "资金到位率": ("10", "—", "100%", "10"),
+                    "资金使用合规性": ("10", "-", "使用合规", "10"), "更新课桌数量": ("70", "300套", "300套", "70")}
+    assert project["repaired"] == [{"printed": "一", "read": "—"}, {"printed": "一", "read": "—"}]  # each reported
+    findings = _findings(path)
+    assert sorted(f.rule for f in findings if f.rule in ("BC013", "BC003")) == ["BC003", "BC013", "BC013"]
+    # the row whose word may be its target or its actual (no dash to tell) stays unread, at its place
+    assert [f.message_en.rsplit(": ", 1)[-1] for f in findings if f.rule == "BC003"] == ["绩效目标合理性4目标明确4"]
+    assert _loud([f for f in findings if f.rule != "BC003"]) == []
+
+
+def test_a_dash_look_alike_stands_only_in_a_value_position(tmp_path: Path) -> None:
+    # 一次性 starts a name after a score: no empty cell, though its text is read with dashes
+    path = _write(tmp_path, DASHED_GLUED.format(total="100", decision="绩效目标合理性4—目标明确4").replace(
+        "更新课桌数量70300套300套70", "更新课桌数量40120套120套40一次性补助人数2050人50人20课桌验收情况10一验收合格10"))
+    project = _project(path)
+    assert [(row["name"], row["target"]) for row in project["indicators"]][-3:] == [
+        ("更新课桌数量", "120套"), ("一次性补助人数", "50人"), ("课桌验收情况", "—")]
+    assert len(project["repaired"]) == 3
+    assert _loud(_findings(path)) == []

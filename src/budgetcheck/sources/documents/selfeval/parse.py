@@ -14,7 +14,7 @@ from ....model.records import Record
 from ..sink import Problem, Sink
 from .cells import Piece
 from .repair import Repair, repaired_text
-from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
+from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread, values_in_name
 from .split import PART_COST, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
 
@@ -384,7 +384,8 @@ class TableParser(Record):
     def _glued_indicators(self, table: Table, piece: Piece) -> None:
         columns = [c for c in self._value_columns(table) if c not in ("target_operator", "target_unit")]
         columns = ["target" if c == "target_value" else c for c in columns]
-        rows, rest = glued_rows(piece, columns, self.units, "".join(self.vocab.lookalikes))
+        rows, rest, repairs = self._glued_reading(piece, columns)
+        self._repaired(table, repairs)
         for name, cells in rows:
             if cells:
                 self._store_indicator(table, name, cells)
@@ -392,6 +393,27 @@ class TableParser(Record):
             self.problems.append(Problem(self.section, lost.text, lost.where))
             table.sink.set("incomplete", True)
         self._unread(rest)
+
+    def _glued_reading(self, piece: Piece, columns: list[str]) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece], list[Repair]]:
+        """The rows of glued text and its unread rests. Text left unread is read once more
+        with the OCR dashes of empty cells (``一``) and word actuals after a placeholder
+        target; that reading is kept only when it leaves less unread, its dashes recorded."""
+        lookalikes = "".join(self.vocab.lookalikes)
+        rows, rest = glued_rows(piece, columns, self.units, lookalikes)
+        if not any(re.search(r"\d", p.text) for p in rest):
+            return rows, rest, []
+        dashes = "".join(self.vocab.raw["ocr_dashes"])
+        again, left = glued_rows(piece, columns, self.units, lookalikes, dashes)
+        for name, cells in [(n, c) for n, c in again if c and values_in_name(n.text)]:  # figures left in a name
+            again.remove((name, cells))
+            left.append(Piece(" ".join([name.text, *(c.text for c in cells.values())]), name.where))
+        if sum(len(p.text) for p in left) >= sum(len(p.text) for p in rest):
+            return rows, rest, []
+        left.sort(key=lambda p: (p.where.line or 0, p.where.column or 0))  # reported at the first place unread
+        repairs = [Repair(col, cell, "—") for _, cells in again for col, cell in cells.items() if cell.text in dashes]
+        fixed = [(name, {col: Piece("—", cell.where) if cell.text in dashes else cell for col, cell in cells.items()})
+                 for name, cells in again]
+        return fixed, left, repairs
 
     def _unread(self, pieces: list[Piece]) -> None:
         """Report cells that could not be placed; their table is then incomplete."""

@@ -190,11 +190,11 @@ def _whole_tail(reading: list[tuple[str, int, int]], columns: list[str]) -> bool
 
 
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
-               costs: dict[str, int] | None = None, lost: bool = False) -> dict[str, Piece] | None:
+               costs: dict[str, int] | None = None, lost: bool = False, dashes: str = "") -> dict[str, Piece] | None:
     """The one reading of glued values (None when there is none or several). ``lost``: the
     row's amounts were printed as letters; a reading that places amounts all the same and
     one that places none make the row ambiguous."""
-    readings = split_glued(text, columns, units)
+    readings = split_glued(text, columns, units, dashes)
     if not readings:
         return None
     kept = [r for r in readings if _one_precision(text, r)] or readings
@@ -215,11 +215,12 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     return {name: Piece(text[a:b], where[a]) for name, a, b in best}
 
 
-def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: str = "",
+def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: str = "", dashes: str = "",
                ) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece]]:
     """Indicator rows glued into one text (name, values, next name, ...); and unread rests
     (``lookalikes``: letters an OCR layer prints for digits; a run of them right after a
-    row's values is a figure lost to OCR, "IO", reported unread)."""
+    row's values is a figure lost to OCR, "IO", reported unread; ``dashes``: see
+    ``split.split_glued``)."""
     text = piece.text
     where = [piece.where.shifted(i) for i in range(len(text))]
     rows: list[tuple[Piece, dict[str, Piece]]] = []
@@ -231,7 +232,7 @@ def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: s
             unread.append(Piece(text[start:start + lost.end()], where[start]))
             start += lost.end()
             continue
-        found = _next_row(text, start, where, columns, units)
+        found = _next_row(text, start, where, columns, units, dashes)
         if found is None:
             rest = text[start:]
             if re.search(r"\d", rest):
@@ -240,7 +241,7 @@ def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: s
                 rows.append((Piece(rest, where[start]), {}))
             break
         name_end, end, cells = found
-        if _values_in_name(text[start:name_end]) and len(cells) < len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
+        if values_in_name(text[start:name_end]) and len(cells) < len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
             unread.append(Piece(text[start:end], where[start]))  # a name holding figures: cells lost in it
         else:
             rows.append((Piece(text[start:name_end], where[start]), cells))
@@ -248,7 +249,8 @@ def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: s
     return rows, unread
 
 
-def _next_row(text: str, start: int, where: list[Where], columns: list[str], units: list[str]) -> tuple[int, int, dict[str, Piece]] | None:
+def _next_row(text: str, start: int, where: list[Where], columns: list[str], units: list[str],
+              dashes: str = "") -> tuple[int, int, dict[str, Piece]] | None:
     """(end of the name, end of the row, cells) of the row starting at ``start``; the reading
     filling the most columns wins, the nearest one on a tie."""
     best: tuple[int, int, int, dict[str, Piece]] | None = None
@@ -258,7 +260,7 @@ def _next_row(text: str, start: int, where: list[Where], columns: list[str], uni
         for end in range(min(len(text), name_end + _MAX_VALUES), name_end, -1):
             if end < len(text) and (_START.match(text[end]) or text[end] in "%./" or _unit_follows(text, end, units)):
                 continue
-            cells = read_glued(text[name_end:end], where[name_end:end], columns, units)
+            cells = read_glued(text[name_end:end], where[name_end:end], columns, units, dashes=dashes)
             if cells and (best is None or len(cells) > best[0]):
                 best = (len(cells), name_end, end, cells)
         if best is not None and best[0] == len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
@@ -274,7 +276,7 @@ def _unit_follows(text: str, end: int, units: list[str]) -> bool:
     return any(text.startswith(unit, end) and not _IDEOGRAPH.match(text, end + len(unit)) for unit in units if unit != "%")
 
 
-def _values_in_name(name: str) -> bool:
+def values_in_name(name: str) -> bool:
     """Whether a glued name holds digits outside brackets and an 指标N: prefix."""
     return bool(re.search(r"\d", re.sub(r"[(（][^)）]*[)）]|^指标\d+[:：]?", "", name)))
 

@@ -142,8 +142,28 @@ def _pair(text: str, start: int, end_limit: int) -> list[int]:
     return ends
 
 
-def split_glued(text: str, columns: list[str], units: list[str]) -> list[list[tuple[str, int, int]]]:
-    """Every way ``text`` reads as values of ``columns`` in order (columns may be empty)."""
+def _word_after_placeholder(text: str, pos: int, acc: list[tuple[str, int, int]], dashes: str) -> int | None:
+    """The end of a word actual right after a placeholder target (``—目标明确4``): the word
+    runs to the next digit, so the digits around it fix both of its ends."""
+    if not acc or acc[-1][0] != "target":
+        return None
+    target = text[acc[-1][1]:acc[-1][2]]
+    if not (re.fullmatch(_PLACEHOLDER, target) or target in dashes):
+        return None
+    end = pos
+    while end < len(text) and not text[end].isdigit():
+        end += 1
+    word = text[pos:end]
+    return end if word and len(word) <= _LONGEST_VALUE and not re.match(_PLACEHOLDER, word) and word[0] not in dashes else None
+
+
+def split_glued(text: str, columns: list[str], units: list[str], dashes: str = "") -> list[list[tuple[str, int, int]]]:
+    """Every way ``text`` reads as values of ``columns`` in order (columns may be empty).
+
+    ``dashes``: characters an OCR layer prints for the dash of an empty cell (``一``); with
+    them a target or actual may be one such character alone, and an actual may be a word
+    after a placeholder target (both only where the caller reads text it could not read
+    otherwise)."""
     found: list[list[tuple[str, int, int]]] = []
 
     def walk(pos: int, col: int, acc: list[tuple[str, int, int]]) -> None:
@@ -159,6 +179,10 @@ def split_glued(text: str, columns: list[str], units: list[str]) -> list[list[tu
                     half = pos + (end - pos) // 2
                     walk(end, index + 2, [*acc, ("target", pos, half), ("actual", half, end)])
             for end in _tokens(name, text, pos, units):
+                walk(end, index + 1, [*acc, (name, pos, end)])
+            if dashes and COLUMN_KIND.get(name) == "measure" and text[pos] in dashes:
+                walk(pos + 1, index + 1, [*acc, (name, pos, pos + 1)])
+            if dashes and name == "actual" and (end := _word_after_placeholder(text, pos, acc, dashes) or 0):
                 walk(end, index + 1, [*acc, (name, pos, end)])
 
     walk(0, 0, [])
