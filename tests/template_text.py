@@ -291,6 +291,9 @@ SELFEVAL_FORMS = ("spaces-chongqing",)
 # (产出指标(40分), 数量指标(20分)), the 自评得分 in the header block, the last heading's rows
 # lost but for the start of a name (the rows reordered so that each heading is printed once).
 SELFEVAL_CUT_LAYOUTS = ("spaces-cut",)
+# The glued layout as an OCR text layer prints qualitative rows: the target cell empty, its
+# dash printed as the ideograph 一, before the word actual (``2一达到预期指标2``).
+SELFEVAL_DASH_LAYOUTS = ("glued-dash",)
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
@@ -312,9 +315,18 @@ def states_own_rule(row: Data) -> bool:
     return not str(row.get("scoring_rule", "")).startswith(_PROFILE_RULES)
 
 
-def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bool = False) -> list[list[str]]:
+def _dashed(row: Data) -> Data:
+    """A qualitative row whose target cell is printed empty, with the OCR dash ``一``."""
+    return {**row, "target": "一"} if re.match(r"[^\d<>=]", row["target"]) else row
+
+
+def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bool = False,
+             dash: bool = False) -> list[list[str]]:
     """A table as rows of cells: title, identity, funds block, indicator block, 总分 (with
-    ``ocr``, the funds figures and the 分值/得分 cells printed as ``_ocr`` damages them)."""
+    ``ocr``, the funds figures and the 分值/得分 cells printed as ``_ocr`` damages them; with
+    ``dash``, qualitative targets printed as an OCR dash)."""
+    if dash:
+        table = {**table, "indicators": [_dashed(row) for row in table["indicators"]]}
     damage = _ocr if ocr else (lambda cell: cell)
     columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in table["indicators"])]
     if not glued and any(states_own_rule(row) for row in table["indicators"]):
@@ -446,7 +458,8 @@ def render_selfeval(report: Data, layout: str) -> str:
         rows = [row for title, table in tables for row in _cut_rows(table, year, title, report["unit"]["name"])]
         layout = "spaces"
     else:
-        rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]
+        rows = [row for title, table in tables
+                for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr, layout == "glued-dash")]
     if layout == "glued-lost":
         rows = [_lost_amounts(row) for row in rows]
     if layout == "pipes":

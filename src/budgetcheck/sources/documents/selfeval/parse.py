@@ -14,7 +14,7 @@ from ....model.records import Record
 from ..sink import Problem, Sink
 from .cells import Piece
 from .repair import Repair, repaired_text
-from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread, values_in_name
+from .rows import Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
 from .split import PART_COST, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
 
@@ -404,7 +404,8 @@ class TableParser(Record):
             return rows, rest, []
         dashes = "".join(self.vocab.raw["ocr_dashes"])
         again, left = glued_rows(piece, columns, self.units, lookalikes, dashes)
-        for name, cells in [(n, c) for n, c in again if c and values_in_name(n.text)]:  # figures left in a name
+        skipped = re.compile(rf"\d[{re.escape(dashes)}]")  # a dash after a figure left in a name: values skipped
+        for name, cells in [(n, c) for n, c in again if c and skipped.search(n.text)]:
             again.remove((name, cells))
             left.append(Piece(" ".join([name.text, *(c.text for c in cells.values())]), name.where))
         if sum(len(p.text) for p in left) >= sum(len(p.text) for p in rest):

@@ -241,7 +241,7 @@ def glued_rows(piece: Piece, columns: list[str], units: list[str], lookalikes: s
                 rows.append((Piece(rest, where[start]), {}))
             break
         name_end, end, cells = found
-        if values_in_name(text[start:name_end]) and len(cells) < len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
+        if _values_in_name(text[start:name_end]) and len(cells) < len([c for c in columns if COLUMN_KIND.get(c) != "text"]):
             unread.append(Piece(text[start:end], where[start]))  # a name holding figures: cells lost in it
         else:
             rows.append((Piece(text[start:name_end], where[start]), cells))
@@ -276,7 +276,7 @@ def _unit_follows(text: str, end: int, units: list[str]) -> bool:
     return any(text.startswith(unit, end) and not _IDEOGRAPH.match(text, end + len(unit)) for unit in units if unit != "%")
 
 
-def values_in_name(name: str) -> bool:
+def _values_in_name(name: str) -> bool:
     """Whether a glued name holds digits outside brackets and an 指标N: prefix."""
     return bool(re.search(r"\d", re.sub(r"[(（][^)）]*[)）]|^指标\d+[:：]?", "", name)))
 
