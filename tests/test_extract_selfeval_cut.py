@@ -15,6 +15,8 @@ from typing import Any
 from budgetcheck.checks.engine import check_report, resolve_profile
 from budgetcheck.result import Finding
 from budgetcheck.sources.documents.reader import extract_file
+from budgetcheck.sources.documents.selfeval.split import split_glued
+from budgetcheck.sources.documents.selfeval.vocab import vocabulary
 from budgetcheck.sources.load import load_report
 
 CUT_GLUED = (
@@ -110,3 +112,18 @@ def test_a_dash_look_alike_stands_only_in_a_value_position(tmp_path: Path) -> No
         ("更新课桌数量", "120套"), ("一次性补助人数", "50人"), ("课桌验收情况", "—")]
     assert len(project["repaired"]) == 3
     assert _loud(_findings(path)) == []
+
+
+def _splits(text: str, dashes: str) -> list[list[str]]:
+    readings = split_glued(text, ["weight", "target", "actual", "score"], vocabulary().units, dashes)
+    return [[text[a:b] for _, a, b in reading] for reading in readings]
+
+
+def test_glued_values_with_an_ocr_dash_split_one_way_only_when_dashes_are_allowed() -> None:
+    texts = _splits
+    assert texts("10一100%9", "") == []
+    assert texts("10一100%9", "一") == [["10", "一", "100%", "9"]]
+    assert texts("4一目标明确、内容细化4", "一") == [["4", "一", "目标明确、内容细化", "4"]]
+    assert texts("6-使用合规6", "一") == [["6", "-", "使用合规", "6"]]
+    assert texts("2实际需求2", "一") == []  # a word is an actual only after an empty target
+    assert texts("10≥90%较满意8", "一") == []  # nor after a printed one
