@@ -4,7 +4,9 @@
 ``score_range``: each score lies in [0, weight] (an uncapped execution score in
 [0, 分值 × 执行率] where the profile accepts one).
 ``total_score``: 总分 = Σ printed scores, exactly, within the total's own last decimal; with
-scores not printed, 总分 lies between Σ printed and Σ printed + the weights of the others.
+scores not printed, 总分 lies between Σ printed and Σ printed + the weights of the others; on
+a table with rows unseen (cut, or a cell not read) between Σ printed and Σ printed + the
+weight the unseen rows may hold (``unseen.py``).
 ``grade``: the printed grade is the profile's grade band of the printed total score.
 """
 
