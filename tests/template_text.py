@@ -290,6 +290,13 @@ SELFEVAL_OCR_LAYOUTS = ("spaces-ocr",)
 # out of order, 计量单位 and 指标性质 glued to the names, an empty 调整指标值 column.
 SELFEVAL_FORMS = ("spaces-chongqing", "glued-chongqing")
 SCRAMBLED_ACTUAL_HEADING = "成值全年完值"
+# Tables cut by their page inside the last block: headings printed with their weights
+# (产出指标(40分), 数量指标(20分)), the 自评得分 in the header block, the last heading's rows
+# lost but for the start of a name (the rows reordered so that each heading is printed once).
+SELFEVAL_CUT_LAYOUTS = ("spaces-cut",)
+# The glued layout as an OCR text layer prints qualitative rows: the target cell empty, its
+# dash printed as the ideograph 一, before the word actual (``2一达到预期指标2``).
+SELFEVAL_DASH_LAYOUTS = ("glued-dash",)
 _SE_FUNDS = (("年初预算数", "initial_budget"), ("全年预算数(A)", "annual_budget"), ("全年执行数(B)", "executed"),
              ("分值", "weight"), ("执行率(B/A)", "execution_rate"), ("得分", "score"))
 _SE_INDICATORS = (("分值", "weight"), ("年度指标值", "target"), ("实际完成值", "actual"), ("完成率", "completion_rate"),
@@ -311,9 +318,18 @@ def states_own_rule(row: Data) -> bool:
     return not str(row.get("scoring_rule", "")).startswith(_PROFILE_RULES)
 
 
-def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bool = False) -> list[list[str]]:
+def _dashed(row: Data) -> Data:
+    """A qualitative row whose target cell is printed empty, with the OCR dash ``一``."""
+    return {**row, "target": "一"} if re.match(r"[^\d<>=]", row["target"]) else row
+
+
+def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bool = False,
+             dash: bool = False) -> list[list[str]]:
     """A table as rows of cells: title, identity, funds block, indicator block, 总分 (with
-    ``ocr``, the funds figures and the 分值/得分 cells printed as ``_ocr`` damages them)."""
+    ``ocr``, the funds figures and the 分值/得分 cells printed as ``_ocr`` damages them; with
+    ``dash``, qualitative targets printed as an OCR dash)."""
+    if dash:
+        table = {**table, "indicators": [_dashed(row) for row in table["indicators"]]}
     damage = _ocr if ocr else (lambda cell: cell)
     columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in table["indicators"])]
     if not glued and any(states_own_rule(row) for row in table["indicators"]):
@@ -340,6 +356,55 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bo
         rows.append([*cells, name, *(damage(row.get(key, "")) if key in ("weight", "score") else row.get(key, "")
                                      for _, key in columns)])
     rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
+    return rows
+
+
+def _blocks(rows: list[Data]) -> list[Data]:
+    """The indicator rows grouped by level-1, then level-2 heading, in order of first appearance."""
+    first1 = {r["level1"]: i for i, r in reversed(list(enumerate(rows)))}
+    first2 = {(r["level1"], r["level2"]): i for i, r in reversed(list(enumerate(rows)))}
+    return sorted(rows, key=lambda r: (first1[r["level1"]], first2[(r["level1"], r["level2"])]))
+
+
+def cut_block(rows: list[Data]) -> tuple[list[Data], list[Data]]:
+    """The rows a cut table still shows and the rows of its last block it loses (as printed
+    by the ``spaces-cut`` layout: grouped by heading, the last heading's rows lost)."""
+    ordered = _blocks(rows)
+    last = (ordered[-1]["level1"], ordered[-1]["level2"])
+    return ([r for r in ordered if (r["level1"], r["level2"]) != last],
+            [r for r in ordered if (r["level1"], r["level2"]) == last])
+
+
+def _weighted(text: str, rows: list[Data], *keys: str) -> str:
+    """A heading with the weight of the rows under it: ``产出指标(40分)``."""
+    total = sum(int(r["weight"]) for r in rows if all(r[k] == v for k, v in zip(("level1", "level2"), keys)))
+    return f"{text}({total}分)"
+
+
+def _cut_rows(table: Data, year: str, title: str, unit: str) -> list[list[str]]:
+    """A table cut inside its last block: weighted headings, 自评得分 in the header, the last
+    block's rows gone but for the first two characters of its first name."""
+    rows = _se_rows({**table, "indicators": []}, year, title, unit, glued=False)[:-1]  # no 总分 row
+    rows.insert(2, ["自评得分", table["total"]["score"]])
+    indicators = _blocks(table["indicators"])
+    shown, _ = cut_block(indicators)
+    columns = [(head, key) for head, key in _SE_INDICATORS if any(key in row for row in indicators)]
+    rows[-1] = rows[-1][:3] + [head for head, _ in columns]
+    above: dict[str, str] = {}
+    for row in [*shown, {**indicators[-1], "cut": True}]:
+        cells = []
+        for depth, level in enumerate(("level1", "level2")):
+            if above.get(level) != row[level]:
+                if depth == 0:
+                    above.pop("level2", None)  # a new level-1 block prints its level-2 heading again
+                keys = (row["level1"], row["level2"])[: depth + 1]
+                plain = depth == 1 and row["level2"] == row["level1"]  # 满意度指标 under 满意度指标
+                cells.append(row[level] if plain else _weighted(row[level], indicators, *keys))
+                above[level] = row[level]
+        if row.get("cut"):
+            rows.append([*cells, re.sub(r"\d.*", "", row["name"])[:2]])
+        else:
+            rows.append([*cells, row["name"], *(row.get(key, "") for _, key in columns)])
     return rows
 
 
@@ -414,8 +479,12 @@ def render_selfeval(report: Data, layout: str) -> str:
     if layout.endswith("-chongqing"):
         rows = [row for title, table in tables for row in _cq_rows(table, year, title, report["unit"]["name"], glued)]
         layout = layout.removesuffix("-chongqing")
+    elif layout == "spaces-cut":
+        rows = [row for title, table in tables for row in _cut_rows(table, year, title, report["unit"]["name"])]
+        layout = "spaces"
     else:
-        rows = [row for title, table in tables for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr)]
+        rows = [row for title, table in tables
+                for row in _se_rows(table, year, title, report["unit"]["name"], glued, ocr, layout == "glued-dash")]
     if layout == "glued-lost":
         rows = [_lost_amounts(row) for row in rows]
     if layout == "pipes":

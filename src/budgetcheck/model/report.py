@@ -279,10 +279,14 @@ class Indicator(Base):
 
 
 class IndicatorGroup(Base):
-    """A level-1 heading of the indicator block and the weight printed in it (产出指标(50分))."""
+    """A heading of the indicator block and the weight printed in it: level 1 (产出指标(50分))
+    or level 2 (数量指标(10分)); a level-2 heading stands under the nearest level-1 heading
+    listed before it. A heading is listed even when the rows under it were not printed (a
+    table cut after it), so that its weight still counts."""
 
     label: str | None = None
     weight: Score | None = None
+    level: int = Field(default=1, ge=1, le=2)
 
 
 class TotalScore(Base):

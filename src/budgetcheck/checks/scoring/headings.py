@@ -9,7 +9,6 @@ read the same way: the rows whose level-1 text is the group's label.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from ...model.exact import Fraction
 
@@ -21,8 +20,8 @@ from ...model.report import EvaluationTable
 from ...model.paths import DataPath
 from ..context import Context
 from .indicator_rows import table_name, tables
+from .unseen import HEADING_WEIGHT
 
-HEADING_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 LEVELS = ("level1", "level2")
 
 
@@ -48,7 +47,7 @@ def _groups(table: EvaluationTable) -> Iterator[tuple[int, str, Figure, list[int
     weight of its own (those are the level texts' blocks already)."""
     for index, group in enumerate(getattr(table, "groups", None) or ()):
         label, weight = getattr(group, "label", None), getattr(group, "weight", None)
-        if not label or not isinstance(weight, Figure) or heading_weight(label) is not None:
+        if getattr(group, "level", 1) != 1 or not label or not isinstance(weight, Figure) or heading_weight(label) is not None:
             continue
         members = [i for i, row in enumerate(table.indicators) if normalise(row.level1 or "") == normalise(label)]
         if members:

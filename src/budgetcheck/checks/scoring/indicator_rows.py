@@ -18,6 +18,7 @@ from ...model.records import Frozen, set_field
 from .precision import Places, at_places, figure, rounded_to, table_places
 from .profile_params import Conventions
 from .rating import Assessment, Direction, assess, either
+from .unseen import is_partial
 
 UNIT_TABLE = {"en": "unit table", "zh": "单位整体支出绩效自评表"}
 
@@ -37,12 +38,12 @@ def conventions(ctx: Context) -> Conventions:
 def _checkable(table: EvaluationTable) -> EvaluationTable:
     """The table as the table-level checks read it.
 
-    A table read from a real document may lack the weights of its rows, or have cells
-    that could not be read. The table-level checks add up every weight and score, so a
-    table with a weightless row or an unread cell shows them no rows and no total (its
-    rows are still checked one by one, see :func:`rows`).
+    A table read from a real document may lack the weights of its rows, have cells that
+    could not be read, or be cut (a weighted heading with no row under it). The table-level
+    checks add up every weight and score, so such a table shows them no rows and no total
+    (its rows are still checked one by one, see :func:`rows`; BC603 bounds its total).
     """
-    if not table.incomplete and all(row.weight is not None for row in table.indicators):
+    if not is_partial(table) and all(row.weight is not None for row in table.indicators):
         return table
     view = object.__new__(EvaluationTable)
     view.__dict__.update(table.__dict__, indicators=[], total=None)

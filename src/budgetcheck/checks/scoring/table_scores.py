@@ -4,7 +4,9 @@
 ``score_range``: each score lies in [0, weight] (an uncapped execution score in
 [0, 分值 × 执行率] where the profile accepts one).
 ``total_score``: 总分 = Σ printed scores, exactly, within the total's own last decimal; with
-scores not printed, 总分 lies between Σ printed and Σ printed + the weights of the others.
+scores not printed, 总分 lies between Σ printed and Σ printed + the weights of the others; on
+a table with rows unseen (cut, or a cell not read) between Σ printed and Σ printed + the
+weight the unseen rows may hold (``unseen.py``).
 ``grade``: the printed grade is the profile's grade band of the printed total score.
 """
 
@@ -25,6 +27,7 @@ from ...model.records import replace
 from .score_formulas import grades_for, in_range
 from .precision import figure
 from .indicator_rows import conventions, table_name, tables
+from .unseen import is_partial, unseen_room
 
 
 def _weights(path: DataPath, table: EvaluationTable) -> list[tuple[DataPath, Figure]]:
@@ -145,20 +148,45 @@ def check_total_score(ctx: Context, rule: Rule, target: TableTarget) -> Iterator
             continue
         printed = table.total.score if table.total is not None else None
         parts = _printed_scores(path, table)
-        unscored = _unscored_weights(table)
-        if table.incomplete and printed is not None:  # an unread cell may hold a score: a lower bound only
-            unscored = max(Fraction(0), Interval.of(printed).hi - sum((s.exact for _, s in parts), Fraction(0)))
-        if printed is None or not parts or unscored is None:
+        if printed is None or not parts:
             continue
         at = path + ("total", "score")
         paths = [at] + [p for p, _ in parts]
         if ctx.is_blocked(paths):
             continue
+        values = {"item": "", "table": table_name(table, path), "cut_en": "", "cut_zh": ""}
+        if is_partial(table):
+            ctx.touch(paths)
+            yield from _partial_total(ctx, rule, at, printed, table, [s for _, s in parts], values, paths)
+            continue
+        unscored = _unscored_weights(table)
+        if unscored is None:
+            continue
         ctx.touch(paths)
         summed = sum((score.exact for _, score in parts), Fraction(0))
-        values = {"item": "", "table": table_name(table, path)}
         for found in ctx.compare(rule, at, printed, Interval(summed, summed + unscored), values, related=paths):
             yield _unrounded(found, printed, [score for _, score in parts], unscored)
+
+
+_CUT = {"cut_en": " at most (the rows not shown counted at their full weight)",
+        "cut_zh": "（至多；未见的行按满分计）"}
+
+
+def _partial_total(ctx: Context, rule: Rule, at: DataPath, printed: Figure, table: EvaluationTable,
+                   scores: list[Figure], values: dict[str, str], paths: list[DataPath]) -> Iterator[Finding]:
+    """A table with rows unseen (cut, or a cell not read): 总分 is at least Σ printed scores
+    and at most Σ printed scores + the weight the unseen rows may hold."""
+    summed = sum((score.exact for score in scores), Fraction(0))
+    room = unseen_room(table)
+    total_at = Interval.of(printed)
+    if room is not None and total_at.lo > summed + room:
+        most = format_fraction(summed + room, printed.places)
+        found = ctx.finding(rule, at, values | _CUT, expected=most, found=printed.text,
+                            interval=Interval(summed, summed + room).describe(printed.places), related=paths)
+        yield _unrounded(found, printed, scores, room)
+        return
+    low = Interval(summed, max(summed, total_at.hi))  # an unseen row may hold any score
+    yield from ctx.compare(rule, at, printed, low, values, related=paths)
 
 
 def _unrounded(found: Finding, printed: Figure, scores: list[Figure], unscored: Fraction) -> Finding:

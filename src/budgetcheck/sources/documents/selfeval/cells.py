@@ -68,8 +68,8 @@ def _spaced(paragraph: Paragraph, vocab: Vocabulary) -> bool:
     parts = _SPACES.split(paragraph.text.strip())
     if len(parts) < 2:
         return False
-    if (label := label_of(parts[0], vocab)) is not None and label.kind == "meta":
-        return True  # 项目名称 示例项目
+    if (label := label_of(parts[0], vocab)) is not None and (label.kind == "meta" or label.weight is not None):
+        return True  # 项目名称 示例项目; 数量指标(10分) 学生满 (a weighted heading before a cell)
     values = sum(1 for p in parts[1:] if (_NUMBERISH.search(p) and len(p) <= 12) or is_placeholder(p))
     return values > 0 or sum(is_word(p, vocab) for p in parts) >= 2 or sum(_META.match(p) is not None for p in parts) >= 2
 
@@ -165,7 +165,9 @@ def _in_names(text: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> lis
     kept: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(spans):
         after_text = index == 0 and start > 0 or index > 0 and spans[index - 1][1] < start
-        if after_text and end < len(text) and _VALUE_START.match(text, end) and _is_column(text[start:end], vocab):
+        word = text[start:end]
+        if after_text and end < len(text) and _VALUE_START.match(text, end) and _is_column(word, vocab) \
+                and label_of(word, vocab) is None:  # a row label (自评得分99) is no name's end
             continue
         kept.append((start, end))
     return kept

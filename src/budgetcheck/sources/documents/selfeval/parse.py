@@ -291,11 +291,13 @@ class TableParser(Record):
         text = strip_suffixes(piece.text, self.vocab)[0].strip() if label.kind != "weight_only" else None
         if label.kind == "level1" and text == table.level1 and not label.weight:
             label = Label("level2")  # 满意度指标 under 满意度指标: the second is its level 2
-        if label.kind == "level2" and table.level1 is not None:
-            table.level2 = text
-            return
         if label.kind == "level2":
             table.level2 = text
+            if label.weight:  # kept even when the table is cut before its rows
+                group = table.sink.append("groups")
+                group.set("label", text, piece.where)
+                group.set("weight", label.weight, piece.where)
+                group.set("level", 2)
             return
         table.level1, table.level2 = text, None
         group = table.sink.append("groups")
@@ -407,7 +409,8 @@ class TableParser(Record):
         columns = ["target" if c == "target_value" else c for c in columns]
         layout = GluedLayout(columns, self.units, tuple(self.vocab.raw["core_values"]), "".join(self.vocab.lookalikes),
                              self._name_tail(table))
-        rows, rest = glued_rows(piece, layout)
+        rows, rest, repairs = self._glued_reading(piece, layout)
+        self._repaired(table, repairs)
         for name, cells in rows:
             if cells:
                 self._store_indicator(table, name, cells)
@@ -426,6 +429,28 @@ class TableParser(Record):
         unit = "(?:" + "|".join(re.escape(u) for u in self.units) + ")?" if has_unit else ""
         nature = "(?:" + "|".join(re.escape(w) for w in self.vocab.raw["indicator_natures"]) + ")?" if has_nature else ""
         return re.compile(f"{unit}{nature}$")
+
+    def _glued_reading(self, piece: Piece, layout: GluedLayout,
+                       ) -> tuple[list[tuple[Piece, dict[str, Piece]]], list[Piece], list[Repair]]:
+        """The rows of glued text and its unread rests. Text left unread is read once more
+        with the OCR dashes of empty cells (``一``) and word actuals after a placeholder
+        target; that reading is kept only when it leaves less unread, its dashes recorded."""
+        rows, rest = glued_rows(piece, layout)
+        if not any(re.search(r"\d", p.text) for p in rest):
+            return rows, rest, []
+        dashes = "".join(self.vocab.raw["ocr_dashes"])
+        again, left = glued_rows(piece, layout.with_dashes(dashes))
+        skipped = re.compile(rf"\d[{re.escape(dashes)}]")  # a dash after a figure left in a name: values skipped
+        for name, cells in [(n, c) for n, c in again if c and skipped.search(n.text)]:
+            again.remove((name, cells))
+            left.append(Piece(" ".join([name.text, *(c.text for c in cells.values())]), name.where))
+        if sum(len(p.text) for p in left) >= sum(len(p.text) for p in rest):
+            return rows, rest, []
+        left.sort(key=lambda p: (p.where.line or 0, p.where.column or 0))  # reported at the first place unread
+        repairs = [Repair(col, cell, "—") for _, cells in again for col, cell in cells.items() if cell.text in dashes]
+        fixed = [(name, {col: Piece("—", cell.where) if cell.text in dashes else cell for col, cell in cells.items()})
+                 for name, cells in again]
+        return fixed, left, repairs
 
     def _unread(self, pieces: list[Piece]) -> None:
         """Report cells that could not be placed; their table is then incomplete."""

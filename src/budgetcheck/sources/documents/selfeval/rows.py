@@ -227,12 +227,13 @@ def _whole_tail(reading: list[tuple[str, int, int]], columns: list[str]) -> bool
 
 def read_glued(text: str, where: list[Where], columns: list[str], units: list[str],
                costs: dict[str, int] | None = None, lost: bool = False, flags: tuple[str, ...] = (),
-               splitter: GluedSplitter | None = None) -> dict[str, Piece] | None:
+               splitter: GluedSplitter | None = None, dashes: str = "") -> dict[str, Piece] | None:
     """The one reading of glued values (None when there is none or several). ``lost``: the
     row's amounts were printed as letters; a reading that places amounts all the same and
     one that places none make the row ambiguous. ``flags``: the words of 是否核心指标;
-    ``splitter``: one already made for a longer text that ``text`` begins."""
-    readings = splitter.readings(len(text)) if splitter is not None else split_glued(text, columns, units, flags)
+    ``splitter``: one already made for a longer text that ``text`` begins; ``dashes``: see
+    :class:`GluedSplitter`."""
+    readings = splitter.readings(len(text)) if splitter is not None else split_glued(text, columns, units, flags, dashes)
     if not readings:
         return None
     kept = [r for r in readings if _one_precision(text, r) and _one_unit(text, r)] or readings
@@ -264,22 +265,29 @@ class GluedLayout(Record):
     """What a glued indicator row may hold: its value columns, the units a value may carry,
     the words of 是否核心指标 (``flags``), the letters an OCR layer prints for digits, and
     the 计量单位 / 指标性质 cells a name may end with (``name_tail``, None when the heading
-    prints neither column)."""
+    prints neither column), and the characters read as the dash of an empty cell
+    (``dashes``, see :class:`GluedSplitter`; none on a first reading)."""
 
-    __slots__ = ("columns", "units", "flags", "lookalikes", "name_tail")
+    __slots__ = ("columns", "units", "flags", "lookalikes", "name_tail", "dashes")
     columns: list[str]
     units: list[str]
     flags: tuple[str, ...]
     lookalikes: str
     name_tail: re.Pattern[str] | None
+    dashes: str
 
     def __init__(self, columns: list[str], units: list[str], flags: tuple[str, ...] = (), lookalikes: str = "",
-                 name_tail: re.Pattern[str] | None = None) -> None:
+                 name_tail: re.Pattern[str] | None = None, dashes: str = "") -> None:
         self.columns = columns
         self.units = units
         self.flags = flags
         self.lookalikes = lookalikes
         self.name_tail = name_tail
+        self.dashes = dashes
+
+    def with_dashes(self, dashes: str) -> GluedLayout:
+        """The same layout, reading ``dashes`` as the dash of an empty cell."""
+        return GluedLayout(self.columns, self.units, self.flags, self.lookalikes, self.name_tail, dashes)
 
     @property
     def full(self) -> int:
@@ -354,9 +362,9 @@ def _next_row(text: str, start: int, where: list[Where], layout: GluedLayout) ->
     for name_end in range(start + 1, last):
         if not _name_ends(text, start, name_end, layout):
             continue
-        last = min(len(text), name_end + _MAX_VALUES)
-        splitter = GluedSplitter(text[name_end:last], layout.columns, layout.units, layout.flags)
-        for end in range(last, name_end, -1):
+        stop = min(len(text), name_end + _MAX_VALUES)
+        splitter = GluedSplitter(text[name_end:stop], layout.columns, layout.units, layout.flags, layout.dashes)
+        for end in range(stop, name_end, -1):
             if end < len(text) and (_START.match(text[end]) or text[end] in "%./" or _unit_follows(text, end, layout.units)):
                 continue
             cells = read_glued(text[name_end:end], where[name_end:end], layout.columns, layout.units,

@@ -166,14 +166,31 @@ def _actual_after(columns: list[str], index: int) -> int | None:
     return None
 
 
+def _word_end(text: str, pos: int, dashes: str) -> int | None:
+    """The end of a word actual starting at ``pos`` right after a placeholder target
+    (``—目标明确4``): the word runs to the next digit, so the digits around it fix both of
+    its ends; None when there is no such word."""
+    end = pos
+    while end < len(text) and not text[end].isdigit():
+        end += 1
+    word = text[pos:end]
+    return end if word and len(word) <= _LONGEST_VALUE and not re.match(_PLACEHOLDER, word) and word[0] not in dashes else None
+
+
 class GluedSplitter:
     """Every way a glued text, or a prefix of it, reads as values of ``columns`` in order
     (columns may be empty; ``flags``: the words a 是否核心指标 cell holds). The values that
     may start at each place are found once and shared by all prefixes: a row's end is
-    sought by trying many prefixes of the same text."""
+    sought by trying many prefixes of the same text.
 
-    def __init__(self, text: str, columns: list[str], units: list[str], flags: tuple[str, ...] = ()) -> None:
-        self.text, self.columns, self.flags = text, columns, flags
+    ``dashes``: characters an OCR layer prints for the dash of an empty cell (``一``); with
+    them a target or actual may be one such character alone, and an actual may be a word
+    after a placeholder target (both only where the caller reads text it could not read
+    otherwise)."""
+
+    def __init__(self, text: str, columns: list[str], units: list[str], flags: tuple[str, ...] = (),
+                 dashes: str = "") -> None:
+        self.text, self.columns, self.flags, self.dashes = text, columns, flags, dashes
         self.units = tuple(units)
         self.options: dict[tuple[int, int], list[tuple[int, int, tuple[tuple[str, int, int], ...]]]] = {}
         self._reached: frozenset[int] | None = None
@@ -191,9 +208,25 @@ class GluedSplitter:
                     for end in _pair(self.text, pos, len(self.text)):
                         half = pos + (end - pos) // 2
                         found.append((end, actual + 1, (("target", pos, half), ("actual", half, end))))
-                found.extend((end, index + 1, ((name, pos, end),))
-                             for end in _tokens(name, self.text, pos, self.units, self.flags))
+                ends = _tokens(name, self.text, pos, self.units, self.flags)
+                if self.dashes and COLUMN_KIND.get(name) == "measure" and self.text[pos:pos + 1] in tuple(self.dashes):
+                    ends = [*ends, pos + 1]
+                found.extend((end, index + 1, ((name, pos, end),)) for end in ends)
+                if self.dashes and actual is not None:
+                    found.extend(self._word_after_placeholder(pos, ends, actual))
         return found
+
+    def _word_after_placeholder(self, pos: int, ends: list[int], actual: int,
+                                ) -> list[tuple[int, int, tuple[tuple[str, int, int], ...]]]:
+        """A placeholder target at ``pos`` and the word actual after it, as one step."""
+        steps: list[tuple[int, int, tuple[tuple[str, int, int], ...]]] = []
+        for end in ends:
+            target = self.text[pos:end]
+            if re.fullmatch(_PLACEHOLDER, target) or target in self.dashes:
+                word_end = _word_end(self.text, end, self.dashes)
+                if word_end is not None:
+                    steps.append((word_end, actual + 1, (("target", pos, end), ("actual", end, word_end))))
+        return steps
 
     def reached(self) -> frozenset[int]:
         """Every place some reading from the start of the text gets to (found once)."""
@@ -236,11 +269,11 @@ class GluedSplitter:
         return found
 
 
-def split_glued(text: str, columns: list[str], units: list[str], flags: tuple[str, ...] = (),
+def split_glued(text: str, columns: list[str], units: list[str], flags: tuple[str, ...] = (), dashes: str = "",
                 ) -> list[list[tuple[str, int, int]]]:
     """Every way ``text`` reads as values of ``columns`` in order (columns may be empty;
-    ``flags``: the words a 是否核心指标 cell holds)."""
-    return GluedSplitter(text, columns, units, flags).readings(len(text))
+    ``flags``: the words a 是否核心指标 cell holds; ``dashes``: see :class:`GluedSplitter`)."""
+    return GluedSplitter(text, columns, units, flags, dashes).readings(len(text))
 
 
 def best_split(readings: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:

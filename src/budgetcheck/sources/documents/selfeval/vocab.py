@@ -25,7 +25,7 @@ SHAPES: dict[str, str] = {
                      "funds_heading"), "patterns"),
     **dict.fromkeys(("funds_columns", "indicator_columns", "meta"), "columns"),
     **dict.fromkeys(("weight_suffix", "heading_suffix", "name_prefix", "page_marker"), "regex"),
-    **dict.fromkeys(("core_values", "indicator_natures", "units", "not_in_glued"), "words"),
+    **dict.fromkeys(("core_values", "indicator_natures", "units", "not_in_glued", "ocr_dashes"), "words"),
     "ocr_lookalikes": "lookalikes",
     "ocr_comparators": "comparators",
 }
