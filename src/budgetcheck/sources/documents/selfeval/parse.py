@@ -436,9 +436,10 @@ class TableParser(Record):
         with the OCR dashes of empty cells (``一``) and word actuals after a placeholder
         target; that reading is kept only when it leaves less unread, its dashes recorded."""
         rows, rest = glued_rows(piece, layout)
-        if not any(re.search(r"\d", p.text) for p in rest):
-            return rows, rest, []
         dashes = "".join(self.vocab.raw["ocr_dashes"])
+        empty = re.compile(f"[{re.escape(dashes)}—\\-/／]")  # a dash or a placeholder: what the second reading reads
+        if not any(re.search(r"\d", p.text) and empty.search(p.text) for p in rest):
+            return rows, rest, []
         again, left = glued_rows(piece, layout.with_dashes(dashes))
         skipped = re.compile(rf"\d[{re.escape(dashes)}]")  # a dash after a figure left in a name: values skipped
         for name, cells in [(n, c) for n, c in again if c and skipped.search(n.text)]:
