@@ -438,7 +438,7 @@ class TableParser(Record):
         rows, rest = glued_rows(piece, layout)
         dashes = "".join(self.vocab.raw["ocr_dashes"])
         empty = re.compile(f"[{re.escape(dashes)}—\\-/／]")  # a dash or a placeholder: what the second reading reads
-        if not any(re.search(r"\d", p.text) and empty.search(p.text) for p in rest):
+        if not any(re.search(r"\d", p.text) for p in rest) or not empty.search(piece.text):
             return rows, rest, []
         again, left = glued_rows(piece, layout.with_dashes(dashes))
         skipped = re.compile(rf"\d[{re.escape(dashes)}]")  # a dash after a figure left in a name: values skipped
