@@ -187,3 +187,10 @@ def test_a_leading_2_is_a_2_without_ocr_damage_or_before_a_zero(tmp_path: Path) 
     assert {f.rule for f in _findings(clean) if f.severity.value == "error"} == {"BC604", "BC611"}
     zero = _write(tmp_path, OCR_TABLE.format(weight="1O", target="20次"))
     assert "target_alternative" not in _table(zero)["indicators"][0]
+
+
+def test_a_glued_funds_row_prefers_a_whole_weight_to_fewer_zeros() -> None:
+    # 0.00 | 150.00 | 100.00 | 10 | 66.67% | 6.67, not 0.0015 | 0.0010 with a 分值 of 0.0010
+    assert _glued("0.00150.00100.001066.67%6.67", FUNDS) == {
+        "initial_budget": "0.00", "annual_budget": "150.00", "executed": "100.00", "weight": "10",
+        "execution_rate": "66.67%", "score": "6.67"}

@@ -173,6 +173,12 @@ def _score_fits(cells: dict[str, str]) -> bool:
     return any(abs(score - weight * r) <= margin for r in (rate, min(rate, Decimal(1))))
 
 
+def _plausible_points(cells: dict[str, str]) -> bool:
+    """Whether a reading's 分值 is a whole number of points and its 得分 within it (a
+    preference: "0.0010" read as a 分值 under a 得分 of 6.67 loses to any reading without it)."""
+    return "." not in cells.get("weight", "") and _within_weight(cells)
+
+
 def _within_weight(cells: dict[str, str]) -> bool:
     """Whether a reading's 得分 is at most its 分值 (a tie-break only: a score above its
     weight is a finding where nothing else reads)."""
@@ -242,6 +248,7 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     kept = ([] if fitted else bare) if lost else (fitted or bare)
     if not kept:
         return None  # no split gives the printed 执行率: unread rather than guessed
+    kept = [r for r in kept if _plausible_points({n: text[a:b] for n, a, b in r})] or kept
     fewest = min(_zeros(text, r) for r in kept)
     kept = [r for r in kept if _zeros(text, r) == fewest]
     table = costs or EMPTY_COST
