@@ -433,7 +433,8 @@ def _split_executed(g: Gen, budgets: list[int], executed: int) -> list[int]:
 
 def _indicator(g: Gen, weight: int, name: str) -> tuple[dict[str, Any], Decimal]:
     """One indicator row scored by the national rules; returns the row and its printed score."""
-    kind = g.draw(st.sampled_from(["forward", "forward", "equal", "reverse", "deadline", "word", "satisfaction"]))
+    kind = g.draw(st.sampled_from(["forward", "forward", "equal", "reverse", "deadline", "word", "satisfaction",
+                                   "execution"]))
     row: dict[str, Any] = {"level1": "产出指标", "level2": "数量指标", "name": name, "weight": str(weight),
                            "basis": "计划标准", "scoring_rule": "按照完成比例赋分", "evidence": "工作资料"}
     rate = Fraction(1)
@@ -455,6 +456,10 @@ def _indicator(g: Gen, weight: int, name: str) -> tuple[dict[str, Any], Decimal]
         target = g.draw(st.integers(1, 200))
         spent = g.draw(st.integers(0, target))
         row.update(level1="成本指标", level2="经济成本指标", target=f"<={target}万元", actual=f"={spent}万元")
+    elif kind == "execution":  # 预算执行率 scored as an indicator: an empty target, scored against 100 %
+        percent = g.draw(st.integers(60, 100))
+        rate = Fraction(percent, 100)
+        row.update(level2="时效指标", name=f"{name}预算执行率", target="—", actual=f"{percent}%")
     elif kind == "deadline":
         day = g.draw(st.integers(1, 28))
         row.update(level2="时效指标", target=f"2024年12月{day}日前", actual=_done_on(g), scoring_rule="直接赋分")

@@ -352,7 +352,7 @@ def _se_rows(table: Data, year: str, title: str, unit: str, glued: bool, ocr: bo
             if above.get(level) != row[level]:
                 cells.append(row[level])
                 above[level] = row[level]
-        name = row["name"] + ("情况" if glued else "")  # a glued name must not end in a digit
+        name = row["name"] + ("情况" if glued and row["name"][-1:].isdigit() else "")  # a glued name must not end in a digit
         rows.append([*cells, name, *(damage(row.get(key, "")) if key in ("weight", "score") else row.get(key, "")
                                      for _, key in columns)])
     rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
@@ -458,9 +458,9 @@ def _cq_glued_rows(table: Data, year: str, title: str, unit: str, columns: list[
         rows.append([("其中:" if number == 0 else "") + part["label"], *(part.get(key, "") for _, key in _CQ_FUNDS)])
     rows.append(["指标名称", "计量单位", "指标性质", *headings, "是否核心指标"])
     for index, row in enumerate(table["indicators"]):
-        unit_cell = _unit_of(row["target"])
+        unit_cell = _unit_of(row["target"]) or ("%" if str(row.get("actual", "")).endswith("%") else "")
         nature = "定量指标" if unit_cell else "定性指标"
-        rows.append([row["name"] + "情况", unit_cell, nature, *(row.get(key, "") for _, key in columns),
+        rows.append([row["name"] + ("情况" if row["name"][-1:].isdigit() else ""), unit_cell, nature, *(row.get(key, "") for _, key in columns),
                      "是" if index % 2 == 0 else "否"])
     rows.append(["总分", table["total"]["weight"], table["total"]["score"]])
     return rows

@@ -68,6 +68,7 @@ def test_extends_layers_the_child_over_its_parent(rules: Path) -> None:
     ("name: x\nparams:\n  stated_rules:\n    all_or_nothin: [满分]\n", 4, "unknown key 'all_or_nothin'"),
     ("name: x\nparams:\n  stated_rules:\n    judged:\n      - 直接(赋分\n", 5, "not a regular expression"),
     ("name: x\nparams:\n  reverse_names: ['控制率$', '(结余率']\n", 3, "not a regular expression"),
+    ("name: x\nparams:\n  execution_rows: ['执行率$', '预算(执行率']\n", 3, "not a regular expression"),
     ("name: x\nparams:\n  stated_rules:\n    per_point: [每低(\\d+)%扣(\\d+)分]\n", 4, "needs the groups (?P<step>…), (?P<points>…)"),
 ])
 def test_a_profile_that_does_not_validate_names_its_file_and_line(rules: Path, text: str, line: int, words: str) -> None:

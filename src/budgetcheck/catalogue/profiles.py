@@ -170,6 +170,7 @@ SETTINGS: dict[str, Checker] = {
     "qualitative_words": _mapping(_text),
     "grade_bands": _list_of(_mapping(_text, {"grade": _text, "min": _number(False)})),
     "reverse_names": _list_of(_pattern()),
+    "execution_rows": _list_of(_pattern()),
     "stated_rules": _mapping(_text, {
         "all_or_nothing": _list_of(_pattern()),
         "per_point": _list_of(_pattern(("step", "points"))),

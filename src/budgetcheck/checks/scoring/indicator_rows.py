@@ -11,6 +11,7 @@ from ...catalogue.targets import TableTarget
 from ...model.figures import Figure, format_fraction
 from ...result import Finding, Severity
 from ..intervals import Interval
+from ...model.measures import Measure, MeasureKind, parse_measure
 from ...model.report import EvaluationTable, Indicator
 from ...model.paths import DataPath
 from ..context import TRUNCATION_RULE, Context
@@ -73,22 +74,26 @@ def table_name(table: EvaluationTable, path: DataPath) -> str:
 class IndicatorRow(Frozen):
     """One indicator row with its path, its table's name and what can be recomputed."""
 
-    __slots__ = ("path", "indicator", "table", "assessment", "places")
+    __slots__ = ("path", "indicator", "table", "assessment", "places", "target")
     path: DataPath
     indicator: Indicator
     table: str
     assessment: Assessment
     places: Places
+    target: Measure
+    """The target the row is scored against: the printed one, or the 100 % an execution row
+    (预算执行率) with an empty target is scored against."""
 
     def __init__(
         self, path: DataPath, indicator: Indicator, table: str, assessment: Assessment,
-        places: Places = Places(),
+        places: Places = Places(), target: Measure | None = None,
     ) -> None:
         set_field(self, "path", path)
         set_field(self, "indicator", indicator)
         set_field(self, "table", table)
         set_field(self, "assessment", assessment)
         set_field(self, "places", places)
+        set_field(self, "target", indicator.target if target is None else target)
 
     def at(self, field: str) -> DataPath:
         """The path of one cell of the row."""
@@ -144,19 +149,34 @@ def table_rows(ctx: Context, path: DataPath, table: EvaluationTable, conv: Conve
         found: list[IndicatorRow] = cached[1]
         return found
     name, places = table_name(table, path), table_places(table)
-    made = [
-        IndicatorRow(path + ("indicators", index), indicator, name, _assessed(indicator, conv, places.actual_percent), places)
-        for index, indicator in enumerate(table.indicators)
-        if _rated(indicator)
-    ]
+    made = []
+    for index, indicator in enumerate(table.indicators):
+        if _rated(indicator):
+            target = scored_target(indicator, conv)
+            made.append(IndicatorRow(path + ("indicators", index), indicator, name,
+                                     _assessed(indicator, target, conv, places.actual_percent), places, target))
     ctx.memo[key] = (conv, made)
     return made
 
 
-def _assessed(indicator: Indicator, conv: Conventions, percent_places: int) -> Assessment:
-    """The row's assessment; with an OCR reading of the target left open, what either
-    reading allows (a finding needs both readings to give it)."""
-    first = assess(indicator.target, indicator.actual, conv, percent_places, indicator.name)
+FULL_EXECUTION = parse_measure("≥100%")
+
+
+def scored_target(indicator: Indicator, conv: Conventions) -> Measure:
+    """The target a row is scored against: as printed, but 100 % for an execution row
+    (the profile's ``execution_rows``: 预算执行率) whose target cell is empty and whose
+    actual is a percentage, as execution is scored against the whole budget."""
+    target, actual = indicator.target, indicator.actual
+    if (target.kind is MeasureKind.PLACEHOLDER and actual.kind is MeasureKind.NUMBER and actual.unit == "%"
+            and conv.execution_row(indicator.name)):
+        return FULL_EXECUTION
+    return target
+
+
+def _assessed(indicator: Indicator, target: Measure, conv: Conventions, percent_places: int) -> Assessment:
+    """The row's assessment against ``target``; with an OCR reading of the target left
+    open, what either reading allows (a finding needs both readings to give it)."""
+    first = assess(target, indicator.actual, conv, percent_places, indicator.name)
     other = indicator.target_alternative
     if other is None:
         return first

@@ -23,7 +23,7 @@ from .indicator_rows import IndicatorRow, compare_any, conventions, printed_rate
 
 
 def _measures(row: IndicatorRow) -> dict[str, str]:
-    return row.values(target=row.indicator.target.text, actual=row.indicator.actual.text)
+    return row.values(target=row.target.text, actual=row.indicator.actual.text)
 
 
 def check_completion_rate(ctx: Context, rule: Rule, target: TableTarget) -> Iterator[Finding]:

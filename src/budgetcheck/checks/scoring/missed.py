@@ -77,7 +77,7 @@ def check_missed_target(ctx: Context, rule: Rule, target: TableTarget) -> Iterat
         printed = row.score if cell == "score" else row.rate
         best = max(rate.hi for rate in row.assessment.rates)
         expected = f"<{row.weight.text}" if cell == "score" else "<100%"
-        values = row.values(target=row.indicator.target.text, actual=row.indicator.actual.text,
+        values = row.values(target=row.target.text, actual=row.indicator.actual.text,
                             rate=format_fraction(best, 2, True), due=format_fraction(row.weight.exact * best, 2))
         related = [row.at("score"), row.at("completion_rate"), row.at("target"), row.at("actual")]
         found = printed.text if printed is not None else ""

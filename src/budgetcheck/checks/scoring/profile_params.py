@@ -78,7 +78,7 @@ class Conventions(Frozen):
     __fields__ = ("execution_score", "execution_thresholds", "execution_note_below", "unspent_rate",
                   "above_target", "cutoff_rate", "cutoff_levels", "forward_rate", "reverse_over_target",
                   "reverse_met_rate", "far_above_rate", "score_rounding", "qualitative_bands",
-                  "qualitative_words", "grade_bands", "stated_rules", "reverse_names")
+                  "qualitative_words", "grade_bands", "stated_rules", "reverse_names", "execution_rows")
     execution_score: tuple[str, ...] = ("capped",)
     execution_thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
     execution_note_below: Fraction | None = None
@@ -96,6 +96,7 @@ class Conventions(Frozen):
     grade_bands: tuple[tuple[str, Fraction], ...] = ()
     stated_rules: tuple[tuple[str, re.Pattern[str]], ...] = ()
     reverse_names: tuple[re.Pattern[str], ...] = ()
+    execution_rows: tuple[re.Pattern[str], ...] = ()
 
     def __init__(
         self, execution_score: tuple[str, ...] = ("capped",),
@@ -109,7 +110,7 @@ class Conventions(Frozen):
         qualitative_bands: dict[str, tuple[Fraction, Fraction]] | None = None,
         qualitative_words: dict[str, str] | None = None, grade_bands: tuple[tuple[str, Fraction], ...] = (),
         stated_rules: tuple[tuple[str, re.Pattern[str]], ...] = (),
-        reverse_names: tuple[re.Pattern[str], ...] = (),
+        reverse_names: tuple[re.Pattern[str], ...] = (), execution_rows: tuple[re.Pattern[str], ...] = (),
     ) -> None:
         set_field(self, "execution_score", execution_score)
         set_field(self, "execution_thresholds", execution_thresholds)
@@ -128,6 +129,7 @@ class Conventions(Frozen):
         set_field(self, "grade_bands", grade_bands)
         set_field(self, "stated_rules", stated_rules)
         set_field(self, "reverse_names", reverse_names)
+        set_field(self, "execution_rows", execution_rows)
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> Conventions:
@@ -157,7 +159,14 @@ class Conventions(Frozen):
                 for formula, patterns in (params.get("stated_rules") or {}).items() for pattern in patterns
             ),
             reverse_names=tuple(re.compile(pattern) for pattern in params.get("reverse_names") or ()),
+            execution_rows=tuple(re.compile(pattern) for pattern in params.get("execution_rows") or ()),
         )
+
+    def execution_row(self, name: str) -> bool:
+        """Whether an indicator of this name scores budget execution (the profile's
+        ``execution_rows``: 预算执行率 printed as an indicator row)."""
+        bare = re.sub(r"\s+", "", name)
+        return any(pattern.search(bare) for pattern in self.execution_rows)
 
     def reverse_by_name(self, name: str) -> bool:
         """Whether an indicator of this name is lower-is-better when its target prints no

@@ -155,7 +155,7 @@ def _glued_words(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     return spans
 
 
-_VALUE_START = re.compile(r"[\d%≥≤≧≦═=><‹]")
+_VALUE_START = re.compile(r"[\d%≥≤≧≦═=><‹—/／-]")  # a figure, a comparator or an empty cell's dash
 
 
 def _in_names(text: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ from .repair import Repair, numeric, repaired_text
 from .split import COLUMN_KIND, GluedSplitter, assign, split_glued, value_kind
 
 _MAX_VALUES = 48  # characters of one row's glued values (分值, target, actual, rate, 得分)
-_START = re.compile(r"[\d≥≤≧≦═=><‹]")
+_START = re.compile(r"[\d≥≤≧≦═=><‹—]")  # a value: a figure, a comparator or an empty cell's dash
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _NAME_END_BAD = re.compile(r"[\d.%≥≤≧≦═=><‹]$")
 
