@@ -4,8 +4,8 @@ yet printed at 100 % or full marks (deadlines are ``indicators.check_deadline``'
 A target is certainly missed when every completion rate the profile accepts for it lies
 below 100 % (the actual's rounding included). The finding is an error, or a warning when
 the full marks are only the proportional score rounded to whole points (4.84 of 5 printed
-``5``); none when a score printed with decimals rounds to the weight (0.95 printed ``1.0``),
-or when the profile rounds scores to whole or half points and that rounding gives the weight.
+``5``); none when a score printed with decimals rounds to the weight (0.95 printed ``1.0``,
+or ``1`` for 0.9962 among scores printed to 2 decimals), or when the profile rounds scores to whole or half points and that rounding gives the weight.
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ def severity_of(row: IndicatorRow, conv: Conventions) -> Severity | None:
     due = score_ranges(row.weight.exact, list(row.assessment.rates), row.assessment.direction, conv)
     if conv.score_rounding is not None and any(rounded_to(score, conv.score_rounding).intersects(d) for d in due):
         return None
+    shown = row.score_at_table_precision()
+    if row.places.score > 0 and shown is not None and any(shown.intersects(d) for d in due):
+        return None  # 0.9962 printed 1 in a table of scores to 2 decimals: 1.00, the rounded due score
     if any(Interval.of(score).intersects(d) for d in due):
         # rounding at whole points hides up to half a point; at decimals, less than it prints
         return Severity.WARNING if score.places == 0 else None
