@@ -19,6 +19,8 @@ from budgetcheck.sources.documents.selfeval.split import assign, split_glued, va
 from budgetcheck.sources.documents.selfeval.vocab import vocabulary
 from budgetcheck.result import Finding
 from budgetcheck.sources.load import load_report
+
+from .selfeval_files import table_findings as _findings, write_table as _write
 from budgetcheck.model.measures import parse_measure
 
 REBROKEN = """2023年度项目支出绩效自评表 | 部门:戊县第一小学 |
@@ -38,16 +40,8 @@ REBROKEN = """2023年度项目支出绩效自评表 | 部门:戊县第一小学 
 """
 
 
-def _write(tmp_path: Path, text: str, name: str = "table.txt") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
-def _findings(path: Path) -> list[Finding]:
-    loaded = load_report(path)
-    assert loaded.report is not None, loaded.problems
-    return check_report(loaded, profile=resolve_profile(loaded)).findings
 
 
 def _severe(findings: list[Finding]) -> list[tuple[str, int | None]]:

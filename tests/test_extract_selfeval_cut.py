@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from budgetcheck.checks.engine import check_report, resolve_profile
 from budgetcheck.result import Finding
 from budgetcheck.sources.documents.reader import extract_file
 from budgetcheck.sources.documents.selfeval.split import split_glued
 from budgetcheck.sources.documents.selfeval.vocab import vocabulary
-from budgetcheck.sources.load import load_report
+
+from .selfeval_files import table_findings as _findings, write_table as _write
 
 CUT_GLUED = (
     "1、某市本级部门项目支出绩效自评表(2022年)项目名称示例校舍维护经费主管部门某市教育局"
@@ -29,16 +29,8 @@ CUT_GLUED = (
 )
 
 
-def _write(tmp_path: Path, text: str, name: str = "cut.txt") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
-def _findings(path: Path) -> list[Finding]:
-    loaded = load_report(path)
-    assert loaded.report is not None, loaded.problems
-    return check_report(loaded, profile=resolve_profile(loaded)).findings
 
 
 def _loud(findings: list[Finding]) -> list[tuple[str, str | None, str | None]]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from budgetcheck.checks.engine import check_report, resolve_profile
-from budgetcheck.result import Finding
 from budgetcheck.sources.documents.reader import extract_file
 from budgetcheck.sources.documents.selfeval.cells import scrambled_heading
 from budgetcheck.sources.documents.selfeval.vocab import vocabulary
-from budgetcheck.sources.load import load_report
+
+from .selfeval_files import table_findings as _findings, write_table as _write
 
 HEAD = (
     "部门整体绩效自评表主管部门示例区文旅委自评总分(分){total}年初预算数全年预算数全年执行数执行率(%)执行率权重"
@@ -36,10 +35,6 @@ def _text(total: str = "99.5", reach: str = "92%", coefficient: str = "100%", sc
     return HEAD.format(total=total, actual_heading=actual_heading) + body + "\n"
 
 
-def _write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "glued.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _table(path: Path) -> dict[str, Any]:
@@ -47,10 +42,6 @@ def _table(path: Path) -> dict[str, Any]:
     return table
 
 
-def _findings(path: Path, profile: str | None = None) -> list[Finding]:
-    loaded = load_report(path)
-    assert loaded.report is not None, loaded.problems
-    return check_report(loaded, profile=resolve_profile(loaded, profile)).findings
 
 
 def _rows(table: dict[str, Any]) -> list[tuple[str, ...]]:
