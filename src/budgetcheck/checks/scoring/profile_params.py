@@ -72,6 +72,12 @@ class StatedRule(Frozen):
         set_field(self, "points", points)
 
 
+def _named(patterns: tuple[re.Pattern[str], ...], name: str) -> bool:
+    """Whether an indicator name (spaces removed) matches one of ``patterns``."""
+    bare = re.sub(r"\s+", "", name)
+    return any(pattern.search(bare) for pattern in patterns)
+
+
 class Conventions(Frozen):
     """Which scoring conventions a profile accepts (see ``docs/scoring.md``)."""
 
@@ -165,14 +171,12 @@ class Conventions(Frozen):
     def execution_row(self, name: str) -> bool:
         """Whether an indicator of this name scores budget execution (the profile's
         ``execution_rows``: 预算执行率 printed as an indicator row)."""
-        bare = re.sub(r"\s+", "", name)
-        return any(pattern.search(bare) for pattern in self.execution_rows)
+        return _named(self.execution_rows, name)
 
     def reverse_by_name(self, name: str) -> bool:
         """Whether an indicator of this name is lower-is-better when its target prints no
         comparator (the profile's ``reverse_names``)."""
-        bare = re.sub(r"\s+", "", name)
-        return any(pattern.search(bare) for pattern in self.reverse_names)
+        return _named(self.reverse_names, name)
 
     def stated_rule(self, text: str | None) -> StatedRule | None:
         """The formula a printed 赋分规则 states, by the profile's wordings (first match in

@@ -15,7 +15,7 @@ from ..sink import Problem, Sink
 from .cells import Piece
 from .repair import Repair, repaired_text, uncertain_comparators
 from .rows import GluedLayout, Row, glued_rows, merge_target_parts, number, place, read_glued, set_cells, unread
-from .split import PART_COST, value_kind
+from .split import PART_COST, PLACEHOLDER, value_kind
 from .vocab import Label, Vocabulary, column_of, label_of, squeeze, strip_suffixes
 
 _YEAR = re.compile(r"(\d{4})\s*年度?")
@@ -437,7 +437,7 @@ class TableParser(Record):
         target; that reading is kept only when it leaves less unread, its dashes recorded."""
         rows, rest = glued_rows(piece, layout)
         dashes = "".join(self.vocab.raw["ocr_dashes"])
-        empty = re.compile(f"[{re.escape(dashes)}—\\-/／]")  # a dash or a placeholder: what the second reading reads
+        empty = re.compile(f"[{re.escape(dashes)}]|{PLACEHOLDER}")  # a dash or a placeholder: what the second reading reads
         if not any(re.search(r"\d", p.text) for p in rest) or not empty.search(piece.text):
             return rows, rest, []
         again, left = glued_rows(piece, layout.with_dashes(dashes))

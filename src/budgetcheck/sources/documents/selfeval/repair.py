@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ....model.figures import normalise
+from ....model.measures import parse_measure
 from ..sink import Sink
 from .cells import Piece
 from .split import COLUMN_KIND, value_kind
@@ -48,8 +49,6 @@ def numeric(column: str | None) -> bool:
     return column is not None and COLUMN_KIND.get(column) in NUMERIC_KINDS
 
 
-_BARE_NUMBER = re.compile(r"\d")
-_COMPARATOR = re.compile(r"[≥≤≧≦═=><‹›]|不低于|不少于|不超过|不高于|小于|大于|低于|高于")
 
 
 def uncertain_comparators(table: Sink, vocab: Vocabulary) -> None:
@@ -58,7 +57,7 @@ def uncertain_comparators(table: Sink, vocab: Vocabulary) -> None:
     OCR damage and where no target prints a comparator at all (the layer lost them all)."""
     rows = table.data.get("indicators", [])
     targets = [normalise(str(row.get("target", ""))) for row in rows]
-    if any(_COMPARATOR.match(target) for target in targets):
+    if not all(parse_measure(target).bare for target in targets):
         return  # the comparators that are printed read: a leading digit is a digit
     for index, (row, target) in enumerate(zip(rows, targets)):
         for digit, comparator in vocab.raw["ocr_comparators"].items():

@@ -173,15 +173,22 @@ def _score_fits(cells: dict[str, str]) -> bool:
     return any(abs(score - weight * r) <= margin for r in (rate, min(rate, Decimal(1))))
 
 
+def _cells(text: str, reading: list[tuple[str, int, int]]) -> dict[str, str]:
+    """A reading's cells by column, as printed."""
+    return {name: text[a:b] for name, a, b in reading}
+
+
+def _distinct(text: str, readings: list[list[tuple[str, int, int]]]) -> set[tuple[tuple[str, str], ...]]:
+    """The different readings, amounts counted alike wherever they stand (an empty 年初预算数)."""
+    return {tuple(("amount" if COLUMN_KIND.get(n) == "amount" else n, text[a:b]) for n, a, b in r) for r in readings}
+
+
 def _plausible_points(cells: dict[str, str]) -> bool:
     """Whether a reading's 分值 is a whole number of points and its 得分 within it (a
-    preference: "0.0010" read as a 分值 under a 得分 of 6.67 loses to any reading without it)."""
-    return "." not in cells.get("weight", "") and _within_weight(cells)
-
-
-def _within_weight(cells: dict[str, str]) -> bool:
-    """Whether a reading's 得分 is at most its 分值 (a tie-break only: a score above its
-    weight is a finding where nothing else reads)."""
+    preference only: "0.0010" read as a 分值 under a 得分 of 6.67 loses to any reading
+    without it, and a score above its weight is still a finding where nothing else reads)."""
+    if "." in cells.get("weight", ""):
+        return False
     try:
         return Decimal(cells["score"]) <= Decimal(cells["weight"])
     except (KeyError, InvalidOperation):
@@ -243,12 +250,12 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     if not readings:
         return None
     kept = [r for r in readings if _one_precision(text, r) and _one_unit(text, r)] or readings
-    fitted = [r for r in kept if _rate_fits({n: text[a:b] for n, a, b in r})]
+    fitted = [r for r in kept if _rate_fits(_cells(text, r))]
     bare = [r for r in kept if not _has_amount(r) and _whole_tail(r, columns) and not _zeros(text, r)]
     kept = ([] if fitted else bare) if lost else (fitted or bare)
     if not kept:
         return None  # no split gives the printed 执行率: unread rather than guessed
-    kept = [r for r in kept if _plausible_points({n: text[a:b] for n, a, b in r})] or kept
+    kept = [r for r in kept if _plausible_points(_cells(text, r))] or kept
     fewest = min(_zeros(text, r) for r in kept)
     kept = [r for r in kept if _zeros(text, r) == fewest]
     table = costs or EMPTY_COST
@@ -256,13 +263,9 @@ def read_glued(text: str, where: list[Where], columns: list[str], units: list[st
     kept = [r for r in kept if _cost(r, columns, table) == low]
     # an adjusted target (调整指标值) is read only when no reading leaves it empty
     kept = [r for r in kept if not any(COLUMN_KIND.get(n) == "spare_measure" for n, _, _ in r)] or kept
-    distinct = {tuple(("amount" if COLUMN_KIND.get(n) == "amount" else n, text[a:b]) for n, a, b in r) for r in kept}
-    if len(distinct) > 1:  # 分值 and 得分 side by side ("10.63"): the one whose 得分 is 分值 × 得分系数
-        kept = [r for r in kept if _score_fits({n: text[a:b] for n, a, b in r})] or kept
-        kept = [r for r in kept if all("." not in text[a:b] for n, a, b in r if n == "weight")] or kept  # 分值 are whole
-        kept = [r for r in kept if _within_weight({n: text[a:b] for n, a, b in r})] or kept
-        distinct = {tuple(("amount" if COLUMN_KIND.get(n) == "amount" else n, text[a:b]) for n, a, b in r) for r in kept}
-    if len(distinct) != 1:
+    if len(_distinct(text, kept)) > 1:  # 分值 and 得分 side by side ("10.63"): the one whose 得分 is 分值 × 得分系数
+        kept = [r for r in kept if _score_fits(_cells(text, r))] or kept
+    if len(_distinct(text, kept)) != 1:
         return None
     best = max(kept, key=lambda r: tuple(columns.index(n) for n, _, _ in r))
     return {name: Piece(text[a:b], where[a]) for name, a, b in best}

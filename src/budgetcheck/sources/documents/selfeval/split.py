@@ -28,7 +28,7 @@ _EMPTY_COST = {"amount": 1, "measure": 1, "spare_measure": 0, "rate": 2, "point"
 PART_COST = {**_EMPTY_COST, "point": 0}
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _AMOUNT = r"(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?"  # thousands separators allowed
-_PLACEHOLDER = r"[—\-/／]"
+PLACEHOLDER = r"[—\-/／]"  # an empty cell's dash as printed
 _OPS = r"(?:>=|<=|=>|=<|‹=|[≥≤≧≦═=><])"
 _DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|以前|之前|底前|底|完成)?"
 
@@ -108,7 +108,7 @@ def _token_pattern(col: str, units: tuple[str, ...]) -> re.Pattern[str] | None:
     measure = f"(?:{_OPS})?{_NUMBER}(?:%|{unit}(?:/{unit})?)?|{_DATE}"
     pattern = {"amount": _AMOUNT, "point": _NUMBER, "rate": _NUMBER + "%", "measure": measure,
                "spare_measure": measure}.get(col)
-    return None if pattern is None else re.compile(f"{pattern}|{_PLACEHOLDER}")
+    return None if pattern is None else re.compile(f"{pattern}|{PLACEHOLDER}")
 
 
 _LONGEST_VALUE = 24
@@ -136,7 +136,7 @@ def _value_sizes(kind: str, window: str, units: tuple[str, ...]) -> tuple[int, .
 
 def _plausible(kind: str, piece: str) -> bool:
     """Format bounds of a glued value: a weight or score is at most 100, a rate below 1000%."""
-    if re.fullmatch(_PLACEHOLDER, piece):
+    if re.fullmatch(PLACEHOLDER, piece):
         return True
     if kind == "point":
         return Decimal(piece) <= 100
@@ -174,7 +174,7 @@ def _word_end(text: str, pos: int, dashes: str) -> int | None:
     while end < len(text) and not text[end].isdigit():
         end += 1
     word = text[pos:end]
-    return end if word and len(word) <= _LONGEST_VALUE and not re.match(_PLACEHOLDER, word) and word[0] not in dashes else None
+    return end if word and len(word) <= _LONGEST_VALUE and not re.match(PLACEHOLDER, word) and word[0] not in dashes else None
 
 
 class GluedSplitter:
@@ -222,7 +222,7 @@ class GluedSplitter:
         steps: list[tuple[int, int, tuple[tuple[str, int, int], ...]]] = []
         for end in ends:
             target = self.text[pos:end]
-            if re.fullmatch(_PLACEHOLDER, target) or target in self.dashes:
+            if re.fullmatch(PLACEHOLDER, target) or target in self.dashes:
                 word_end = _word_end(self.text, end, self.dashes)
                 if word_end is not None:
                     steps.append((word_end, actual + 1, (("target", pos, end), ("actual", end, word_end))))
