@@ -513,8 +513,6 @@ class TableParser(Record):
         assert row.label is not None
         values, columns = merge_target_parts(row.values, self._value_columns(table), self.units)
         if not values:
-            if re.search(r"\d", row.label.text) and table.mode == "indicators" and False:
-                self._unread([row.label])
             return
         if all(value_kind(v.text, self.units) == "ph" for v in values):
             return

@@ -274,11 +274,3 @@ def split_glued(text: str, columns: list[str], units: list[str], flags: tuple[st
     """Every way ``text`` reads as values of ``columns`` in order (columns may be empty;
     ``flags``: the words a 是否核心指标 cell holds; ``dashes``: see :class:`GluedSplitter`)."""
     return GluedSplitter(text, columns, units, flags, dashes).readings(len(text))
-
-
-def best_split(readings: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
-    """The readings that fill the most columns."""
-    if not readings:
-        return []
-    most = max(len(r) for r in readings)
-    return [r for r in readings if len(r) == most]
